@@ -1,11 +1,517 @@
-"""Clean: raw.articles -> raw.documents (body without furniture, metadata, language). (STUB)"""
+"""Clean: raw.articles -> raw.documents (body without furniture, metadata, language).
+
+What happens to each article, in order:
+1. Text hygiene: HTML entities decoded, control/zero-width characters dropped, tabs and no-break spaces
+   become spaces, lines stripped. Hard-wrapped newswire text (Reuters style: ~70-character lines, indented
+   paragraph starts) is unwrapped into paragraphs.
+2. Outlet: the record's own field (JSON `source`/`outlet`, HTML og:site_name), else a known outlet named in
+   the page header or the title's " | suffix" (data/reference/furniture_outlets.csv). Never invented.
+3. Furniture out, line by line, from data/reference/furniture_{common,en,ar}.csv (menus, share counters,
+   comment forms, read-also links, photo captions and the caption line above them, reading time, credits).
+   All languages' rules apply to every article (they are specific phrases; the page language is unknown
+   until the body is clean). Inline "Read Also: <headline>" glued into a paragraph is cut out too.
+4. Header: the title (record title, else the first headline-like line; a " | Site" suffix is cut), the
+   byline ("Name / English version: Translator" -> author, translator) and a standalone date line are read
+   from the top lines and removed from the body; later lines repeating the title are removed.
+5. Dateline ("Rabat –", "Algiers, Rabat-", "الرباط -") at the start of the first body paragraph goes to
+   `dateline` and is REMOVED from body_text, so the first sentence starts with its subject.
+   Seed 002 has no headline line: its title is null (we do not invent one from the first sentence).
+6. Repeated paragraphs are dropped (exact repeats keep the first copy; a long run-together paragraph
+   whose content reappears later as separate paragraphs is dropped in favour of the cleaner later copy).
+7. body_text = paragraphs joined by a blank line. Language of the BODY: Arabic-script share, then py3langid
+   on a prefix. published_date from record metadata (fast explicit formats in Polars first, dateparser only
+   for what is left, languages restricted), else a date line in the header. word_count in Polars.
+"""
 
 from __future__ import annotations
 
+import csv
+import html
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
 import polars as pl
 
-from transforms.schemas import DOCUMENTS, empty
+from transforms.schemas import DOCUMENTS, conform, empty
+
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+FURNITURE_FILES = ("furniture_common.csv", "furniture_en.csv", "furniture_ar.csv")
+
+# --------------------------------------------------------------------------------------------------------
+# Reference data
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Furniture:
+    lines: frozenset[str]  # casefolded exact lines
+    line_re: re.Pattern | None  # full-line patterns
+    caption_re: re.Pattern | None  # captions: the short line above goes too
+    inline_re: re.Pattern | None  # removed anywhere inside a line
+    outlets: tuple[tuple[str, str], ...]  # (casefolded pattern, outlet name)
+
+
+def _combine(patterns: list[str]) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_furniture(reference_dir: Path = REFERENCE_DIR) -> Furniture:
+    lines: set[str] = set()
+    line_pats: list[str] = []
+    cap_pats: list[str] = []
+    inline_pats: list[str] = []
+    for name in FURNITURE_FILES:
+        path = reference_dir / name
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                kind, pat = (row.get("kind") or "").strip(), row.get("pattern") or ""
+                if not pat:
+                    continue
+                if kind == "line":
+                    lines.add(unicodedata.normalize("NFC", pat.strip()).casefold())
+                elif kind == "line_regex":
+                    line_pats.append(pat)
+                elif kind == "caption_regex":
+                    cap_pats.append(pat)
+                elif kind == "inline_regex":
+                    inline_pats.append(pat)
+                else:
+                    raise ValueError(f"{path}: unknown furniture kind {kind!r}")
+    outlets: list[tuple[str, str]] = []
+    opath = reference_dir / "furniture_outlets.csv"
+    if opath.exists():
+        with open(opath, encoding="utf-8", newline="") as fh:
+            outlets = [(r["pattern"].strip().casefold(), r["outlet"].strip()) for r in csv.DictReader(fh)]
+    inline = re.compile("|".join(f"(?:{p})" for p in inline_pats)) if inline_pats else None
+    return Furniture(frozenset(lines), _combine(line_pats), _combine(cap_pats), inline, tuple(outlets))
+
+
+# --------------------------------------------------------------------------------------------------------
+# Per-article text work
+# --------------------------------------------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile("[\t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TERMINAL = tuple(".!?؟…:\"”’»)")
+_BYLINE_TRANSLATED = re.compile(
+    r"^(?P<author>[^/\n]{3,80}?)\s*/\s*(?:English version|Translated by|Translation|ترجمة)\s*:?\s*(?P<tr>[^\n]{3,80})$",
+    re.IGNORECASE,
+)
+_BYLINE_BY = re.compile(r"^(?:By|Written by|بقلم|كتب|كتبت)\s*:?\s+(?P<author>[^\n]{3,80})$", re.IGNORECASE)
+_MONTHS_EN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTHS_AR = (
+    "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|نونبر|ديسمبر|"
+    "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول"
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated|نشر في|نشر|تاريخ النشر|آخر تحديث)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+|(?:الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)\s*,?\s*)?"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS_EN})\.?,?\s+\d{{4}}|(?:{_MONTHS_EN})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS_AR})\s+\d{{4}})"
+    r"(?:\s*(?:[-–|,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC)?)?\s*$",
+    re.IGNORECASE,
+)
+# Dateline: capitalised place names (1-3 words each, comma-separated) before a dash at paragraph start.
+_PLACE = r"[A-Z][A-Za-z’'.]+(?: [A-Z][A-Za-z’'.]+){0,2}"
+_DATELINE_SPACED = re.compile(rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{0,3}}(?: \([A-Za-z ]+\))?)\s+[–—-]{{1,2}}\s+(?=\S)")
+_DATELINE_GLUED = re.compile(rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{1,3}})\s*[–—-](?=[A-Z])")
+_DATELINE_CAPS = re.compile(r"^(?P<dl>[A-Z][A-Z .’']{2,30}(?:, [A-Za-z .]{2,30})?)\s*[–—-]{1,2}\s*(?=\S)")
+_DATELINE_AR = re.compile(r"^(?P<dl>[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*[-–—:]\s+(?=\S)")
+_DATELINE_AR_STOP = frozenset({"قال", "وقال", "أكد", "وأكد", "أعلن", "وأعلن", "أضاف", "وأضاف", "كما", "لكن", "ثم"})
+_NON_WORD = re.compile(r"\W+")
+
+
+def _key(s: str) -> str:
+    return _NON_WORD.sub("", s.casefold())
+
+
+def _hygiene(text: str) -> str:
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines as paragraphs. Hard-wrapped text (many ~70-char lines continuing on the next line) is joined;
+    an indented line or a blank line starts a new paragraph."""
+    nonempty = [ln for ln in lines if ln.strip()]
+    if len(nonempty) >= 4:
+        cont = 0
+        for a, b in itertools.pairwise(lines):
+            if 35 <= len(a.strip()) <= 90 and b.strip() and not b[:1].isspace():
+                cont += 1
+        wrapped = cont >= 0.5 * (len(nonempty) - 1)
+    else:
+        wrapped = False
+    if not wrapped:
+        return [ln.strip() for ln in lines]
+    out: list[str] = []
+    buf: list[str] = []
+    for ln in lines:
+        if not ln.strip():
+            if buf:
+                out.append(" ".join(buf))
+                buf = []
+            out.append("")
+            continue
+        if ln[:1].isspace() and buf:
+            out.append(" ".join(buf))
+            buf = []
+        buf.append(ln.strip())
+    if buf:
+        out.append(" ".join(buf))
+    return out
+
+
+def _strip_title_suffix(title: str) -> str:
+    parts = [p.strip() for p in re.split(r"\s+\|\s+", title) if p.strip()]
+    if not parts:
+        return title.strip()
+    if len(parts[0]) >= 10 or len(parts) == 1:
+        return parts[0]
+    return max(parts, key=len)
+
+
+def _headline_like(line: str) -> bool:
+    n = len(line.split())
+    if not (2 <= n <= 30) or len(line) > 250:
+        return False
+    if line.endswith((".", ",", ";", "،")) and not line.endswith("..."):
+        return False
+    first = line[0]
+    return not (first.isalpha() and first.islower())
+
+
+def _find_outlet(top_lines: list[str], fur: Furniture) -> str | None:
+    for line in top_lines:
+        low = line.casefold()
+        for pat, name in fur.outlets:
+            if pat in low:
+                return name
+    return None
+
+
+def _dedupe(paras: list[str]) -> list[str]:
+    keys = [_key(p) for p in paras]
+    keep = [True] * len(paras)
+    seen: set[str] = set()
+    for i, k in enumerate(keys):
+        if len(k) >= 20:
+            if k in seen:
+                keep[i] = False
+                continue
+            seen.add(k)
+    # run-together copy: a long paragraph whose text reappears later as separate paragraphs
+    for i, k in enumerate(keys):
+        if not keep[i] or len(k) < 300:
+            continue
+        covered = 0
+        for j in range(i + 1, len(keys)):
+            kj = keys[j]
+            if keep[j] and len(kj) >= 30 and kj in k:
+                covered += len(kj)
+        if covered >= 0.8 * len(k):
+            keep[i] = False
+    return [p for p, k in zip(paras, keep, strict=True) if k]
+
+
+def _dateline(paragraph: str) -> tuple[str | None, str]:
+    """(dateline, paragraph without it)."""
+    head = paragraph[:80]
+    for rx in (_DATELINE_SPACED, _DATELINE_GLUED, _DATELINE_CAPS):
+        m = rx.match(head)
+        if m and len(paragraph) - m.end() >= 40:
+            dl = m.group("dl").strip()
+            return dl, paragraph[m.end() :]
+    m = _DATELINE_AR.match(head)
+    if m and len(paragraph) - m.end() >= 40:
+        words = m.group("dl").split()
+        if not _DATELINE_AR_STOP.intersection(words):
+            return m.group("dl").strip(), paragraph[m.end() :]
+    return None, paragraph
+
+
+@dataclass
+class CleanResult:
+    title: str | None
+    outlet: str | None
+    author: str | None
+    translator: str | None
+    dateline: str | None
+    body_text: str
+    text_date: str | None
+
+
+def clean_text(
+    raw_text: str,
+    *,
+    meta_title: str | None = None,
+    meta_outlet: str | None = None,
+    furniture: Furniture | None = None,
+) -> CleanResult:
+    """Clean one article's text (the per-article part of clean_articles)."""
+    fur = furniture or load_furniture()
+    text = _hygiene(raw_text or "")
+    raw_lines = text.split("\n")
+    lines = _unwrap([ln.rstrip() for ln in raw_lines])
+
+    top = [ln for ln in lines[:12] if ln]
+    outlet = meta_outlet
+    title = _strip_title_suffix(_hygiene(meta_title)) if meta_title and meta_title.strip() else None
+
+    # Furniture, line by line.
+    kept: list[str] = []
+    drop_next_caption = False
+    for ln in lines:
+        if not ln:
+            kept.append("")
+            continue
+        low = ln.casefold()
+        if drop_next_caption:
+            drop_next_caption = False
+            if len(ln) <= 300:
+                continue
+        if low in fur.lines or (fur.line_re is not None and fur.line_re.fullmatch(ln)):
+            if low.startswith("media id"):
+                drop_next_caption = True
+            continue
+        if fur.caption_re is not None and fur.caption_re.fullmatch(ln):
+            # the caption-title line right above a credit line is part of the caption
+            j = len(kept) - 1
+            if j >= 0 and kept[j] and len(kept[j]) <= 150 and not kept[j].endswith((".", "!", "?", "؟")):
+                kept.pop()
+            continue
+        if fur.inline_re is not None and ("Read" in ln or "read" in ln):
+            ln = _cut_inline(ln, fur.inline_re)
+            if not ln:
+                continue
+        kept.append(ln)
+
+    # Header: title, byline, date line among the first lines.
+    author = translator = text_date = None
+    paras = [ln for ln in kept if ln]
+    i = 0
+    header_budget = 6
+    while i < len(paras) and header_budget > 0:
+        ln = paras[i]
+        m = _BYLINE_TRANSLATED.match(ln)
+        if m and author is None:
+            author, translator = m.group("author").strip(), m.group("tr").strip()
+            paras.pop(i)
+            continue
+        m = _BYLINE_BY.match(ln)
+        if m and author is None and len(m.group("author").split()) <= 6:
+            author = m.group("author").strip()
+            paras.pop(i)
+            continue
+        m = _DATE_LINE.match(ln) if len(ln) <= 80 else None
+        if m and text_date is None:
+            text_date = m.group("date")
+            paras.pop(i)
+            continue
+        if title is None and i == 0 and _headline_like(ln) and len(paras) > 1:
+            title = _strip_title_suffix(ln)
+            if outlet is None:
+                outlet = _find_outlet([ln[len(title) :]], fur) if len(ln) > len(title) else None
+            paras.pop(i)
+            continue
+        if title is not None and _key(ln) == _key(title):
+            paras.pop(i)
+            continue
+        header_budget -= 1
+        i += 1
+    if outlet is None:
+        outlet = _find_outlet([t for t in top if " | " in t or len(t) <= 60], fur)
+
+    if title is not None:
+        tkey = _key(title)
+        if tkey:
+            paras = [p for p in paras if _key(p) != tkey]
+
+    paras = _dedupe(paras)
+
+    dateline = None
+    for k in range(min(2, len(paras))):
+        dl, rest = _dateline(paras[k])
+        if dl:
+            dateline = dl
+            paras[k] = rest
+            break
+
+    body = "\n\n".join(p.strip() for p in paras if p.strip())
+    return CleanResult(title or None, outlet, author, translator, dateline, body, text_date)
+
+
+def _cut_inline(line: str, rx: re.Pattern) -> str:
+    def repl(m: re.Match) -> str:
+        s = m.group(0)
+        # keep the sentence that follows glued on (the lookahead is not consumed); keep a space
+        start, end = m.start(), m.end()
+        before = line[start - 1] if start > 0 else ""
+        after = line[end] if end < len(line) else ""
+        del s
+        return " " if before and after and not before.isspace() and not after.isspace() else ""
+
+    return rx.sub(repl, line).strip()
+
+
+# --------------------------------------------------------------------------------------------------------
+# Language
+# --------------------------------------------------------------------------------------------------------
+
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(body: str, prefix: int = 1000) -> str | None:
+    """ISO 639-1 language of the body: Arabic-script share decides Arabic; py3langid the rest."""
+    sample = body[:prefix]
+    letters = len(_LETTERS.findall(sample))
+    if letters < 3:
+        return None
+    ar = len(_ARABIC_LETTERS.findall(sample))
+    if ar >= 0.5 * letters:
+        return "ar"
+    lang, _score = _langid().classify(sample)
+    return lang
+
+
+# --------------------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------------------
+
+# Fast explicit formats, tried in order (vectorised in Polars). Everything else goes to dateparser.
+_DATETIME_FORMATS = (
+    "%a, %d %b %Y %H:%M:%S %z",
+    "%d %b %Y %H:%M:%S %z",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S%.f%z",
+)
+_NAIVE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%d-%b-%Y %H:%M:%S%.f",
+    "%d-%b-%Y %H:%M:%S",
+)
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%d/%m/%Y", "%Y/%m/%d")
+
+
+def _fast_dates(col: pl.Expr) -> pl.Expr:
+    s = col.str.strip_chars()
+    gmt = s.str.replace(r"\s(?:GMT|UTC|Z)$", " +0000")
+    reut = s.str.to_titlecase()  # '26-FEB-1987' -> '26-Feb-1987'
+    cands = [gmt.str.to_datetime(f, strict=False, time_zone="UTC").dt.date() for f in _DATETIME_FORMATS]
+    cands += [reut.str.to_datetime(f, strict=False).dt.date() for f in _NAIVE_FORMATS]
+    cands += [s.str.to_date(f, strict=False) for f in _DATE_FORMATS]
+    return pl.coalesce(cands)
+
+
+@lru_cache(maxsize=20000)
+def _dateparser_one(s: str) -> date | None:
+    try:
+        import dateparser
+
+        d = dateparser.parse(
+            s,
+            languages=["en", "ar", "fr"],
+            settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False},
+        )
+    except Exception:
+        return None
+    if d is None or not (1900 <= d.year <= 2100):
+        return None
+    return d.date()
+
+
+def parse_dates(values: pl.Series) -> pl.Series:
+    """Parse date strings of varied formats to Date (fast formats first, dateparser for the rest)."""
+    df = pl.DataFrame({"s": values.cast(pl.String)})
+    df = df.with_columns(_fast_dates(pl.col("s")).alias("d"))
+    todo = df.filter(pl.col("d").is_null() & pl.col("s").str.strip_chars().str.len_chars().gt(3))["s"].unique()
+    if todo.len():
+        mapping = {s: _dateparser_one(s.strip()) for s in todo.to_list()}
+        df = df.with_columns(
+            pl.coalesce(
+                "d", pl.col("s").replace_strict(mapping, default=None, return_dtype=pl.Date)
+            ).alias("d")
+        )
+    return df["d"].rename(values.name)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Frame API
+# --------------------------------------------------------------------------------------------------------
+
+_WORD = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*"
 
 
 def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
-    return empty(DOCUMENTS)
+    """raw.articles -> raw.documents (DOCUMENTS contract)."""
+    if raw_articles is None or raw_articles.height == 0:
+        return empty(DOCUMENTS)
+    fur = load_furniture()
+    rows = raw_articles.select("raw_text", "meta_title", "meta_outlet").iter_rows()
+    results = [clean_text(t or "", meta_title=mt, meta_outlet=mo, furniture=fur) for t, mt, mo in rows]
+    bodies = [r.body_text for r in results]
+    extra = pl.DataFrame(
+        {
+            "title": [r.title for r in results],
+            "outlet": [r.outlet for r in results],
+            "author": [r.author for r in results],
+            "translator": [r.translator for r in results],
+            "dateline": [r.dateline for r in results],
+            "body_text": bodies,
+            "_text_date": [r.text_date for r in results],
+            "language": [detect_language(b) for b in bodies],
+        },
+        schema={
+            "title": pl.String,
+            "outlet": pl.String,
+            "author": pl.String,
+            "translator": pl.String,
+            "dateline": pl.String,
+            "body_text": pl.String,
+            "_text_date": pl.String,
+            "language": pl.String,
+        },
+    )
+    df = pl.concat(
+        [raw_articles.select("article_id", "source_file", "content_sha256", "meta_date", "ingested_at"), extra],
+        how="horizontal",
+    )
+    meta_d = parse_dates(df["meta_date"])
+    text_d = parse_dates(df["_text_date"])
+    df = df.with_columns(
+        pl.coalesce(meta_d, text_d).alias("published_date"),
+        pl.col("body_text").str.count_matches(_WORD).cast(pl.Int32).alias("word_count"),
+    )
+    return conform(df, DOCUMENTS)
