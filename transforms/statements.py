@@ -1,13 +1,1314 @@
-"""Statements: direct and reported speech with resolved speakers -> raw.statements. (STUB)"""
+"""Statements: direct and reported speech with resolved speakers -> raw.statements.
+
+Cue-driven, no parsing: one lean regex pass per document and language.
+
+1. Quotes are paired per paragraph (“ ”, " ", « », „ “); a quote left open at a paragraph end continues
+   when the next paragraph opens with a quote mark (news convention for multi-paragraph quotes).
+2. Speech cues come from `data/reference/speech_verbs.csv` (language, cue, lemma, kind, gender). Kinds:
+   `speech` (X said (that) ...; ..., X said), `speech_weak` (needs a that-clause, a colon or a quote after
+   it, or a quote before it), `speech_trailing` (only after the content: "...," he asked), `address`
+   (X told/urged/called on Y (that|to) ...), `participle` (..., saying ...; the speaker is the clause's
+   subject), `source_prep` (according to X, ...; بحسب X ...).
+3. For each cue: the speaker is the noun phrase next to the cue (English: before it, or after it when
+   inverted, "said Trump"; Arabic: after the verb, or the pro-dropped subject of `وأضاف`/`وأضافت`); the
+   content is the text on the other side up to the sentence end (or the quote end).
+4. One statement, one row. A cue that falls inside the content of another statement is not a statement
+   of its own (nested cues such as "what he called ..."). A reported statement whose content is mostly
+   (>= 50% of its characters) quoted words becomes the direct-quote row of those words (`Khiame said that
+   security cooperation “would benefit ...”` -> one direct row "would benefit ..."); a reported statement
+   with a shorter partial quote stays one reported row whose text includes the quoted words. An
+   interrupted quote (`“A,” he said, “B.”`) yields one row per quoted piece, same speaker and cue. A
+   full-sentence quote with no cue of its own continues the statement just before it (same speaker, no
+   cue) when it follows in the same or the next paragraph; short quotes with no cue are scare quotes.
+5. Speakers: a mention (from the actors stage) overlapping the speaker span gives the actor; pronouns,
+   Arabic implicit subjects and definite descriptions ("the source", "the Moroccan official", "المصدر
+   ذاته", "الصحيفة ذاتها") take the most recent compatible speaker or person of the article; anonymous
+   sources ("an Algerian government source") resolve through the actor lexicon to what they stand for.
+   Arabic implicit subjects keep the verb itself as `speaker_text` (the subject is inflected in it).
+"""
 
 from __future__ import annotations
 
+import bisect
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
 import polars as pl
 
-from transforms.schemas import STATEMENTS, empty
+from transforms.common import normalize_arabic, stable_id
+from transforms.schemas import STATEMENTS, conform, empty
+
+SPEECH_VERBS_CSV = Path(__file__).resolve().parents[1] / "data" / "reference" / "speech_verbs.csv"
+
+# ----------------------------------------------------------------------------------------------------------
+# Reference data
+
+
+@dataclass(frozen=True)
+class Cue:
+    language: str
+    cue: str
+    lemma: str
+    kind: str
+    gender: str
+
+
+@dataclass(frozen=True)
+class CueTable:
+    by_form: dict[tuple[str, str], Cue]
+    regex: dict[str, re.Pattern]
+
+
+@lru_cache(maxsize=4)
+def load_speech_verbs(path: str | None = None) -> CueTable:
+    """Read the cue table (language, cue, lemma, kind, gender) and compile one regex per language."""
+    p = Path(path) if path else SPEECH_VERBS_CSV
+    by_form: dict[tuple[str, str], Cue] = {}
+    with p.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            c = Cue(row["language"], row["cue"].strip(), row["lemma"].strip(), row["kind"].strip(),
+                    (row.get("gender") or "").strip())
+            key = (c.language, c.cue.lower() if c.language == "en" else c.cue)
+            by_form.setdefault(key, c)
+    regex: dict[str, re.Pattern] = {}
+    for lang in sorted({k[0] for k in by_form}):
+        forms = sorted((k[1] for k in by_form if k[0] == lang), key=len, reverse=True)
+        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        if lang == "ar":
+            regex[lang] = re.compile(rf"(?<!\w)(?P<pre>[وف])?(?P<cue>{alt})(?!\w)")
+        else:
+            regex[lang] = re.compile(rf"(?<![\w’'-])(?P<pre>)(?P<cue>{alt})(?![\w’'-])", re.IGNORECASE)
+    return CueTable(by_form, regex)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Quotes
+
+_OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›"}
+_CLOSE_MARKS = set("”»“\"›")
+_ALL_MARKS = set("“”«»„\"‹›")
+
+
+@dataclass
+class Quote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (== paragraph end when the quote continues into the next one)
+    closed: bool = True  # False when the quote runs on into the next paragraph
+    chain: int = -1  # id shared by the pieces of one multi-paragraph quote
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quote marks paragraph by paragraph; code-point offsets into text."""
+    quotes: list[Quote] = []
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    pending: Quote | None = None  # open quote carried over from the previous paragraph
+    chain_id = 0
+    for pi, (ps, pe) in enumerate(paras):
+        opener: str | None = None
+        start = -1
+        i = ps
+        first = True
+        while i < pe:
+            ch = text[i]
+            if ch in _ALL_MARKS:
+                if opener is None:
+                    if ch in _OPENERS and not (ch == "“" and first is False and _is_closer_context(text, i)):
+                        opener, start = ch, i
+                        if pending is not None and first:
+                            pass
+                        elif pending is not None:
+                            pending = None
+                else:
+                    closer = _OPENERS[opener]
+                    if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”"):
+                        q = Quote(start, i)
+                        if pending is not None and pending.chain >= 0 and start == _first_nonspace(text, ps):
+                            q.chain = pending.chain
+                        quotes.append(q)
+                        opener = None
+                        pending = None
+                    elif ch == opener and opener == "“":
+                        start = i  # re-opened: the earlier mark was unbalanced
+            if not ch.isspace():
+                first = False
+            i += 1
+        if opener is not None:
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and text[nxt:nxt + 1] == opener:
+                end = pe
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                q = Quote(start, end, closed=False)
+                if pending is not None and pending.chain >= 0 and start == _first_nonspace(text, ps):
+                    q.chain = pending.chain
+                else:
+                    q.chain = chain_id
+                    chain_id += 1
+                quotes.append(q)
+                pending = q
+            else:
+                pending = None
+        else:
+            pending = None
+    return [q for q in quotes if q.close - q.open > 1]
+
+
+def _first_nonspace(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _is_closer_context(text: str, i: int) -> bool:
+    return False
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Word lists (grammar, not lexicon: these stay in code)
+
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
+                "every", "all", "most", "senior", "top", "former"}
+_NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
+_NP_STOP = {
+    # verbs and auxiliaries
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "came", "come", "went", "go",
+    "spoke", "speak", "made", "make", "took", "take", "gave", "give", "got", "get", "met", "held",
+    # prepositions and conjunctions that open a new phrase
+    "from", "to", "by", "with", "on", "into", "onto", "after", "before", "during", "about", "over", "under",
+    "than", "as", "like", "since", "because", "while", "when", "where", "whether", "if", "although",
+    "though", "despite", "through", "against", "between", "among", "without", "within", "upon", "toward",
+    "towards", "and", "or", "but", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "what",
+    "why", "how", "there", "here", "then", "also", "not", "never", "even", "just", "only", "still",
+    "however", "meanwhile", "moreover", "instead", "too", "again", "once", "now", "earlier", "later",
+    "previously", "today", "yesterday", "tomorrow", "said", "says", "say", "told", "added", "it’s", "it's",
+}
+_AUX_SKIP = {"has", "have", "had", "also", "later", "then", "previously", "repeatedly", "further", "again",
+             "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
+             "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
+             "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally"}
+_PRONOUNS_EN = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+_OBJ_PRONOUNS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it"}
+_DESC_HEADS_EN = {
+    "source": "source", "sources": "source", "official": "person", "officials": "person",
+    "minister": "person", "spokesman": "person", "spokeswoman": "person", "spokesperson": "person",
+    "president": "person", "king": "person", "diplomat": "person", "envoy": "person", "ambassador": "person",
+    "director": "person", "chief": "person", "head": "person", "leader": "person", "candidate": "person",
+    "nominee": "person", "senator": "person", "governor": "person", "secretary": "person",
+    "researcher": "person", "analyst": "person", "expert": "person", "man": "person", "woman": "person",
+    "statement": "statement", "communiqué": "statement", "communique": "statement", "report": "statement",
+    "newspaper": "media", "paper": "media", "daily": "media", "agency": "media", "channel": "media",
+    "ministry": "org", "government": "org", "campaign": "org", "organization": "org",
+    "organisation": "org", "group": "org", "company": "org", "committee": "org", "office": "org",
+    "bureau": "org",
+}
+_MONTHS_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                "june|july|august|september|october|november|december")
+# Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
+# preposition-led chunks; used to find where the content (or the end of a trailing attribution) begins.
+_ADJUNCT = re.compile(
+    rf"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
+    rf"through|over|by|when|while|of|for)\b[^,.;:“”\"«»!?]*?|(?:{_MONTHS_DAYS})\b|"
+    r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
+    r"\w+ly)\b))*",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"\s*,?\s*(?:that|:)\s*", re.IGNORECASE)
+
+_TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
+_AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
+_AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
+                 "حول", "وفي", "منذ", "ضمن", "اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
+                 "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم"}
+_AR_AUX = {"كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "كما", "ثم"}
+_AR_DESC_HEADS = {"مصدر": "source", "مصادر": "source", "مسؤول": "person", "وزير": "person",
+                  "متحدث": "person", "ناطق": "person", "رئيس": "person", "صحيفه": "media", "جريده": "media",
+                  "وكاله": "media", "بيان": "statement", "تقرير": "statement", "حكومه": "org", "وزاره": "org"}
+_AR_DEMONSTRATIVE_TAIL = re.compile(r"\s+(?:ذاته|ذاتها|نفسه|نفسها|ذاتهم|نفسهم|نفسهما|المذكور|المذكورة)$")
+_SENT_END = re.compile(r"[.!?؟](?:[”\"»’]+)?(?=\s|$)|(?<=[a-z\u0600-\u06ff%\d])[.!?؟][”\"»]?(?=[A-Z“\"«])|\n")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Per-document state
+
+
+@dataclass
+class _Stmt:
+    speaker_actor_id: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    lemma: str | None
+    start: int
+    end: int
+    direct: bool
+    cue_start: int
+    cue_end: int
+    gender: str = ""
+    content_left: bool = False
+
+
+@dataclass
+class _Doc:
+    article_id: str
+    text: str
+    language: str
+    bounds: list[int]  # sentence start offsets (sorted), for sentence_index
+    sub_bounds: list[int]  # finer boundaries: sentence starts + run-together cut points + paragraphs
+    quotes: list[Quote]
+    mentions: list[tuple[int, int, str, str, str]]  # (start, end, actor_id, kind, surface)
+    actors: dict[str, dict]
+    lexicon: object | None
+    stmts: list[_Stmt] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.bounds, pos) - 1)
+
+    def clause_span(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sub_bounds, pos) - 1)
+        s = self.sub_bounds[i] if self.sub_bounds else 0
+        e = self.sub_bounds[i + 1] if i + 1 < len(self.sub_bounds) else len(self.text)
+        return s, e
+
+
+def _sub_bounds(text: str, starts: Iterable[int]) -> list[int]:
+    b = set(starts) | {0}
+    for m in _SENT_END.finditer(text):
+        e = m.end()
+        while e < len(text) and text[e].isspace():
+            e += 1
+        b.add(e)
+    return sorted(x for x in b if x < len(text)) or [0]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Noun phrases (speaker spans) without a parser
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        s, e, w = m.start(), m.end(), m.group()
+        # a sentence-final period is not part of the word (abbreviations like "U.S." and "Mr." keep it)
+        if len(w) > 1 and w.endswith(".") and not re.fullmatch(r"(?:\w\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.", w):
+            out.append((s, e - 1, w[:-1]))
+            out.append((e - 1, e, "."))
+        else:
+            out.append((s, e, w))
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at hi (skipping auxiliaries/adverbs just before it), within [lo, hi)."""
+    toks = _tokens(text, lo, hi)
+    # skip auxiliaries / adverbs between the subject and the cue ("he has also said")
+    j = len(toks) - 1
+    while j >= 0:
+        w = toks[j][2]
+        wl = w.lower()
+        if (wl in _AUX_SKIP or (wl.endswith("ly") and w.islower() and len(w) > 4)) and j > 0:
+            j -= 1
+            continue
+        if wl == "to" and j > 0 and toks[j - 1][2].lower() in {"continued", "went", "on", "began", "proceeded"}:
+            j -= 2
+            if j >= 0 and toks[j][2].lower() == "on":
+                j -= 1
+            continue
+        break
+    if j < 0:
+        return None
+    end_j = j
+    start_j = None
+    n = 0
+    while j >= 0 and n < 12:
+        w = toks[j][2]
+        wl = w.lower()
+        if len(w) == 1 and not w.isalnum():
+            if w in {"’", "'"} and j > 0:  # possessive split oddly
+                j -= 1
+                continue
+            break
+        if wl in _NP_STOP and not (_is_cap(w) and j != 0 and wl not in {"and", "but", "or", "that"}):
+            # 'and' joining two names ("Bourita and Mansouri said") stays inside
+            if wl == "and" and start_j is not None and j > 0 and _is_cap(toks[j - 1][2]) \
+                    and _is_cap(toks[start_j][2]):
+                start_j = j
+                j -= 1
+                n += 1
+                continue
+            break
+        if not _is_cap(w) and wl.endswith("ed") and wl not in {"unnamed", "well-informed", "informed",
+                                                                  "retired", "elected", "concerned", "united",
+                                                                  "appointed", "designated", "qualified"}:
+            break
+        start_j = j
+        j -= 1
+        n += 1
+    if start_j is None:
+        return None
+    # trim leading prepositions / adverbs
+    while start_j <= end_j and (toks[start_j][2].lower() in _NP_INTERNAL_PREPS | {"and", "of"}):
+        start_j += 1
+    if start_j > end_j:
+        return None
+    return toks[start_j][0], toks[end_j][1]
+
+
+def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that starts at lo (after spaces), up to punctuation or a clause word."""
+    toks = _tokens(text, lo, hi)
+    out_s = out_e = None
+    n = 0
+    for s, e, w in toks:
+        wl = w.lower()
+        if len(w) == 1 and not w.isalnum():
+            break
+        if n > 0 and wl in {"that", "who", "which", "whose", "on", "to", "after", "before", "during", "when",
+                            "while", "because", "as", "and", "but", "if", "said", "says", "told", "added"}:
+            break
+        if n > 0 and wl in _MONTHS_DAYS.split("|"):
+            break
+        if n > 0 and not allow_preps and wl in _NP_INTERNAL_PREPS:
+            break
+        if n == 0 and wl in _NP_STOP and wl not in _DETERMINERS:
+            return None
+        if out_s is None:
+            out_s = s
+        out_e = e
+        n += 1
+        if n >= 12:
+            break
+    if out_s is None:
+        return None
+    # do not end on a preposition/determiner
+    seg = text[out_s:out_e]
+    while True:
+        m = re.search(r"\s+(?:of|for|at|in|the|a|an)$", seg, re.IGNORECASE)
+        if not m:
+            break
+        seg = seg[: m.start()]
+    return out_s, out_s + len(seg)
+
+
+def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
+    """`Nabil Andalusi, a researcher ..., highlighted` / `Haboub Cherkaoui, director of ..., who called`:
+    the name before an appositive that ends at `comma`."""
+    seg_end = comma
+    # find the comma opening the appositive
+    prev = text.rfind(",", lo, seg_end)
+    if prev < 0:
+        return None
+    np = _np_left(text, lo, prev)
+    if np and _is_cap(text[np[0]:np[1]]):
+        return np
+    return None
+
+
+def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives."""
+    k = hi
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    # relative "who" / "which"
+    m = re.search(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|\w+ly)\s+)*$",
+                  text[lo:hi], re.IGNORECASE)
+    if m:
+        before = lo + m.start()
+        b = before
+        while b > lo and text[b - 1].isspace():
+            b -= 1
+        if text[lo + m.start():lo + m.end()].lstrip().startswith(","):
+            head = _appositive_head(text, lo, before)
+            if head:
+                return head
+            return _np_left(text, lo, before)
+        return _np_left(text, lo, before)
+    if k > lo and text[k - 1] == ",":
+        return _appositive_head(text, lo, k - 1)
+    np = _np_left(text, lo, hi)
+    if np is None:
+        return None
+    # "An official statement issued by the Algerian government said": extend over "<participle> by"
+    m = re.search(r"(?:^|\s)(\w+ed)\s+by\s+$", text[lo:np[0]])
+    if m:
+        head = _np_left(text, lo, lo + m.start(1))
+        if head is not None and text[head[0]:head[1]].split()[0].lower() in _DETERMINERS:
+            return head[0], np[1]
+    return np
+
+
+def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
+    """The subject of the clause [lo, hi): the first mention near its start, or its first noun phrase."""
+    for ms, me, _aid, _kind, _surf in doc.mentions:
+        if ms >= lo and me <= hi:
+            gap = text[lo:ms]
+            if len(gap.split()) <= 3 and "," not in gap:
+                return ms, me
+            break
+    toks = _tokens(text, lo, hi)
+    if not toks:
+        return None
+    first = toks[0][2].lower()
+    if first in _PRONOUNS_EN:
+        return toks[0][0], toks[0][1]
+    end = None
+    for _s, e, w in toks:
+        wl = w.lower()
+        if len(w) == 1 and not w.isalnum():
+            break
+        if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and end is not None
+                              and not _is_cap(text[toks[0][0]:toks[0][1]])):
+            break
+        if not _is_cap(w) and wl not in _DETERMINERS and wl.endswith(("ed", "s")) and end is not None:
+            break
+        end = e
+    if end is None:
+        return None
+    return toks[0][0], end
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Speaker resolution
+
+
+def _actor_type(doc: _Doc, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    a = doc.actors.get(actor_id)
+    if a is None and doc.lexicon is not None:
+        try:
+            a = doc.lexicon.actor(actor_id)  # type: ignore[attr-defined]
+        except Exception:
+            a = None
+        if a:
+            doc.actors[actor_id] = a
+    return (a or {}).get("actor_type")
+
+
+def _actor_country(doc: _Doc, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    _actor_type(doc, actor_id)
+    return (doc.actors.get(actor_id) or {}).get("country_iso3")
+
+
+def _lookup(doc: _Doc, text: str, language: str) -> str | None:
+    if doc.lexicon is None or not text:
+        return None
+    try:
+        return doc.lexicon.lookup(text, language)  # type: ignore[attr-defined]
+    except Exception:
+        return None
+
+
+def _mention_in(doc: _Doc, s: int, e: int, language: str) -> str | None:
+    """Actor of the mention(s) overlapping [s, e): persons first, then the head-most mention."""
+    hits = [m for m in doc.mentions if m[0] < e and m[1] > s]
+    if not hits:
+        return None
+    persons = [m for m in hits if _actor_type(doc, m[2]) == "PERSON"]
+    pool = persons or hits
+    if language == "ar":
+        return min(pool, key=lambda m: m[0])[2]
+    # English: head is to the right, but before "of" ("the head of Algeria's intelligence agency")
+    seg = doc.text[s:e]
+    cut = re.search(r"\s(?:of|for|at)\s", seg)
+    if cut and not persons:
+        left = [m for m in pool if m[0] < s + cut.start()]
+        if left:
+            return max(left, key=lambda m: m[1])[2]
+    return max(pool, key=lambda m: m[1])[2]
+
+
+def _prior_persons(doc: _Doc, before: int) -> list[tuple[int, str, str]]:
+    """(position, actor_id, surface) of PERSON mentions before a position, most recent first."""
+    out = [(m[0], m[2], m[4]) for m in doc.mentions if m[1] <= before and _actor_type(doc, m[2]) == "PERSON"]
+    return sorted(out, reverse=True)
+
+
+def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str = "",
+                country: str | None = None, language: str = "en") -> str | None:
+    """Most recent compatible speaker (or person mention) before pos."""
+    cands: list[tuple[int, str | None, str, str]] = []  # (position, actor_id, text, gender)
+    for st in doc.stmts:
+        if st.cue_start < pos and st.speaker_actor_id:
+            cands.append((st.speaker_start if st.speaker_start is not None else st.cue_start,
+                          st.speaker_actor_id, st.speaker_text or "", st.gender))
+    if want == "person":
+        for p, aid, surf in _prior_persons(doc, pos):
+            cands.append((p, aid, surf, ""))
+    cands.sort(key=lambda c: c[0], reverse=True)
+    for _p, aid, txt, g in cands:
+        t = _actor_type(doc, aid)
+        if want == "person" and t not in (None, "PERSON"):
+            continue
+        if want == "person" and t is None and not _looks_personal(txt):
+            continue
+        if want == "nonperson" and t == "PERSON":
+            continue
+        if gender and g and g != gender:
+            continue
+        if head:
+            key = normalize_arabic(txt) if language == "ar" else txt.lower()
+            if head not in key and not (want == "media" and t == "MEDIA"):
+                continue
+        if country and aid != country and _actor_country(doc, aid) not in (None, country) \
+                and _actor_country(doc, country) != _actor_country(doc, aid):
+            continue
+        return aid
+    return None
+
+
+def _looks_personal(txt: str) -> bool:
+    words = txt.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 4
+
+
+def _resolve(doc: _Doc, s: int | None, e: int | None, language: str, *, gender: str = "") -> str | None:
+    if s is None or e is None:
+        return None
+    txt = doc.text[s:e]
+    low = txt.lower().strip()
+    if language == "en":
+        if low in _PRONOUNS_EN:
+            g = _PRONOUNS_EN[low]
+            if g in ("m", "f"):
+                return _antecedent(doc, s, want="person", gender=g)
+            if g == "n":
+                return _antecedent(doc, s, want="nonperson")
+            if g == "p":
+                return _antecedent(doc, s, want="any")
+            return None
+        words = low.split()
+        if words and words[0] in {"the", "this", "that", "these", "those"} and words[-1] in _DESC_HEADS_EN:
+            cls = _DESC_HEADS_EN[words[-1]]
+            country = _lookup(doc, " ".join(txt.split()[1:-1]), language) if len(words) > 2 else None
+            if cls == "source":
+                aid = _antecedent(doc, s, want="any", head="source")
+            elif cls == "person":
+                aid = _antecedent(doc, s, want="person", country=country)
+            elif cls == "media":
+                aid = _antecedent(doc, s, want="media", head=words[-1])
+            else:
+                aid = _antecedent(doc, s, want="any", head=words[-1])
+            if aid:
+                return aid
+        aid = _mention_in(doc, s, e, language)
+        if aid:
+            return aid
+        # surname alone: an earlier person whose name ends with it
+        if len(words) == 1 and txt[:1].isupper():
+            for _p, pid, surf in _prior_persons(doc, s):
+                if surf.split()[-1].lower() == low:
+                    return pid
+        return _lookup(doc, txt, language)
+    # Arabic
+    norm = normalize_arabic(txt)
+    norm = _AR_DEMONSTRATIVE_TAIL.sub("", norm)
+    first = norm.split()[0] if norm.split() else ""
+    if first.startswith("لل"):
+        first = "ال" + first[2:]
+    definite = first.startswith("ال")
+    headw = first[2:] if definite else first
+    if definite and headw in _AR_DESC_HEADS:
+        cls = _AR_DESC_HEADS[headw]
+        if cls in ("source", "statement", "org"):
+            aid = _antecedent(doc, s, want="any", head=headw, language="ar")
+        elif cls == "media":
+            aid = _antecedent(doc, s, want="media", head=headw, language="ar")
+        else:
+            aid = _antecedent(doc, s, want="person", language="ar")
+        if aid:
+            return aid
+    aid = _mention_in(doc, s, e, language)
+    if aid:
+        return aid
+    return _lookup(doc, txt, language)
+
+
+def _ar_gender_of(txt: str) -> str:
+    w = normalize_arabic(txt).split()
+    if not w:
+        return ""
+    head = w[0]
+    if head.startswith("لل"):
+        head = head[2:]
+    elif head.startswith("ال"):
+        head = head[2:]
+    return "f" if head.endswith("ه") and len(head) > 2 else "m"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Candidate building
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces, quote marks at the edges (when unbalanced inside) and trailing commas/colons."""
+    while s < e and (text[s].isspace() or text[s] in ",:;،"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",:;،"):
+        e -= 1
+    return s, e
+
+
+def _strip_final_period(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " .\n":
+        e -= 1
+    return s, e
+
+
+def _quotes_in(doc: _Doc, s: int, e: int) -> list[Quote]:
+    return [q for q in doc.quotes if q.open >= s - 1 and q.close <= e + 1 and q.open < e]
+
+
+def _quote_starting(doc: _Doc, pos: int, limit: int) -> Quote | None:
+    for q in doc.quotes:
+        if pos <= q.open < limit:
+            return q
+        if q.open >= limit:
+            break
+    return None
+
+
+def _extend_to_quote_close(doc: _Doc, s: int, e: int) -> int:
+    for q in doc.quotes:
+        if s <= q.open < e < q.close + 1:
+            e = q.close + 1
+    return e
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class _Cand:
+    __slots__ = (
+        "ce",
+        "content_left",
+        "cs",
+        "cue",
+        "cue_e",
+        "cue_s",
+        "gender",
+        "lemma",
+        "quotes_direct",
+        "sp",
+        "speaker_hint",
+    )
+
+    def __init__(self, cue_s, cue_e, cue, lemma, sp, cs, ce, quotes_direct, content_left=False, gender="",
+                 speaker_hint=None):
+        self.cue_s, self.cue_e, self.cue, self.lemma = cue_s, cue_e, cue, lemma
+        self.sp, self.cs, self.ce = sp, cs, ce
+        self.quotes_direct = quotes_direct  # list of (start, end) direct-quote spans, or None for reported
+        self.content_left = content_left
+        self.gender = gender
+        self.speaker_hint = speaker_hint  # "implicit" (Arabic pro-drop) / "subject" (participle)
+
+
+_TAIL_EN = re.compile(
+    rf"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
+    rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*|"
+    r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
+    r"\w+ly)\b))*\s*(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
+    r"insisting|warning|stressing|claiming|suggesting|calling|urging|according)\b)|$)",
+    re.IGNORECASE,
+)
+
+
+def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
+    text = doc.text
+    out: list[_Cand] = []
+    rx = table.regex.get("en")
+    if rx is None:
+        return out
+    for m in rx.finditer(text):
+        form = re.sub(r"\s+", " ", m.group("cue")).lower()
+        c = table.by_form.get(("en", form))
+        if c is None:
+            continue
+        cs, ce = m.start("cue"), m.end("cue")
+        if m.group("cue")[:1].isupper():
+            # title-cased cue inside a clause is a headline ("Khiame Explains Morocco's Strategy")
+            k = cs
+            while k > 0 and text[k - 1] in " \t“\"":
+                k -= 1
+            if k > 0 and text[k - 1] not in ".!?\n:":
+                continue
+        if form in {"says", "say", "said"} and re.match(r"\s+(?:to\s+be|to\s+have)\b", text[ce:ce + 12]):
+            continue  # "is said to be"
+        ss, se = doc.clause_span(cs)
+        # a quote may run over sentence boundaries: widen to the quote around
+        for q in doc.quotes:
+            if q.open < ss < q.close:
+                ss = q.open
+            if q.open < se < q.close:
+                se = min(len(text), q.close + 1)
+                while se < len(text) and text[se] not in ".!?\n":
+                    se += 1
+                se = min(len(text), se + 1)
+        cand = None
+        if c.kind == "source_prep":
+            cand = _according(doc, c, form, cs, ce, ss, se)
+        else:
+            cand = _verb_en(doc, c, m.group("cue"), cs, ce, ss, se)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
+    text = doc.text
+    np = _np_right(text, ce, se)
+    if np is None:
+        return None
+    after = np[1]
+    # "according to X, who ..." - skip the relative clause for the content decision
+    rest = text[after:se]
+    left_txt = text[ss:cs]
+    left_words = _words(left_txt.strip(" ,"))
+    rest_m = re.match(r"\s*,\s*", rest)
+    right_words = _words(rest)
+    if rest_m and (left_words <= 2 or (left_words <= 5 and right_words >= 3 * left_words)):
+        # "According to X, CONTENT" / "In the Sahel, according to Khiame, many ..."
+        c_s = after + rest_m.end()
+        c_e = _extend_to_quote_close(doc, c_s, se)
+        c_s, c_e = _strip_final_period(text, *_trim(text, c_s, c_e))
+    else:
+        c_s, c_e = _trim(text, ss, cs)
+        if re.search(r"\b(and|but)$", text[c_s:c_e]):
+            c_e = c_s + re.search(r"\s*\b(and|but)$", text[c_s:c_e]).start()
+    if _words(text[c_s:c_e]) < 3:
+        return None
+    left_side = c_e <= cs
+    return _Cand(cs, ce, text[cs:ce], c.lemma, np, c_s, c_e, None, content_left=left_side)
+
+
+def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
+    text = doc.text
+    L = text[ss:cs]
+    # -------- trailing attribution: CONTENT, X said. / “...,” said X. --------
+    left_stripped = L.rstrip()
+    sp = None
+    inverted = False
+    content_end = None
+    pre = None
+    if c.kind != "participle":
+        sp = _speaker_left(text, ss, cs) if left_stripped and left_stripped[-1] not in ",”\"»:;" else None
+        if sp is not None:
+            pre = text[ss:sp[0]].rstrip()
+        else:
+            pre = left_stripped
+            if pre.endswith((",", "”", "\"", "»")) or (pre and pre[-1] in ",”\"»"):
+                np = _np_right(text, ce, se, allow_preps=True)
+                if np is not None and c.kind in ("speech", "speech_trailing", "speech_weak"):
+                    sp = np
+                    inverted = True
+        if sp is not None and pre is not None:
+            tail_from = sp[1] if inverted else ce
+            tm = _TAIL_EN.match(text, tail_from, se)
+            ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
+            if tm and ends_with_quote_or_comma and len(pre.strip()) > 0:
+                cont_end = ss + len(pre)
+                content_end = cont_end
+                tail_end = tm.end()
+                # direct: the left side ends with a quote
+                q_left = [q for q in doc.quotes if q.close < content_end and q.close >= content_end - 3
+                          and q.open >= ss - 1]
+                q_left = q_left or [q for q in doc.quotes if q.closed and q.close < cs
+                                    and not text[q.close + 1:sp[0] if not inverted else cs].strip(" ,\n")]
+                if q_left:
+                    q = q_left[-1]
+                    spans = [q.inner]
+                    if q.chain >= 0:
+                        spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
+                    # interrupted quote: `, “B”` right after the attribution tail
+                    nq = _quote_starting(doc, tail_end - 1, tail_end + 4)
+                    if (nq is not None and text[tm.start("end"):tm.end("end")].startswith(",")) \
+                            or (nq is not None and text[tail_end - 1:nq.open].strip() in {",", ":", ""}
+                                and text[tm.start("end"):tm.end("end")] != "."):
+                        spans.append(nq.inner)
+                        if nq.chain >= 0:
+                            spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
+                    return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans,
+                                 content_left=True)
+                # reported, content on the left
+                c_s, c_e = _trim(text, ss, cont_end)
+                if text[c_s:c_e].lower().startswith(("but ", "and ")):
+                    pass
+                if _words(text[c_s:c_e]) >= 3:
+                    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
+                return None
+        if inverted:
+            # "..., said X" with something after that is not a tail: not a statement we can read
+            return None
+    if c.kind == "speech_trailing":
+        return None
+    # -------- speaker before the cue, content after --------
+    hint = None
+    if c.kind == "participle":
+        sub = _sentence_subject(text, ss, cs, doc)
+        if sub is None:
+            return None
+        sp = sub
+        hint = "subject"
+    elif sp is None:
+        if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address"):
+            sp = _speaker_left(text, ss, cs)
+        if sp is None and re.search(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", L, re.IGNORECASE):
+            sp = _sentence_subject(text, ss, cs, doc)
+            hint = "subject"
+        if sp is None:
+            return None
+    sp_txt = text[sp[0]:sp[1]].lower()
+    if sp_txt in {"it", "this", "that", "which", "what", "there"} and re.search(
+            r"\b(?:is|was|been|be)\s+$", text[sp[1]:cs] + " "):
+        return None
+    # skip the object of an address verb, adjuncts, 'that', ':' and ','
+    pos = ce
+    if c.kind == "address":
+        if c.lemma in {"tell", "inform", "assure", "remind"}:
+            obj = _np_right(text, pos, se, allow_preps=False)
+            if obj is None:
+                return None
+            pos = obj[1]
+        am = _ADJUNCT.match(text, pos, se)
+        if am:
+            pos = am.end()
+    else:
+        am = _ADJUNCT.match(text, pos, se)
+        if am and am.end() > pos:
+            # only skip it when 'that' / ':' / ',' / a quote follows; else the content starts at the cue
+            nxt = text[am.end():am.end() + 8].lstrip()
+            if re.match(r"(?:that\b|:|,|[“\"«])", nxt, re.IGNORECASE):
+                pos = am.end()
+    tm = _THAT.match(text, pos, se)
+    had_that = False
+    if tm and tm.end() > pos:
+        had_that = True
+        pos = tm.end()
+    q0 = _quote_starting(doc, pos, pos + 3)
+    if c.kind == "speech_weak" and not had_that and q0 is None:
+        return None
+    if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
+            and q0 is None:
+        return None
+    c_e = _extend_to_quote_close(doc, pos, se)
+    c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
+    if c_e <= c_s:
+        return None
+    # stop the content before a following attribution of its own ("..., X added that ...")
+    content = text[c_s:c_e]
+    if _words(content) < 2 and q0 is None:
+        return None
+    qs = [q for q in doc.quotes if q.open >= c_s - 1 and q.open < c_e]
+    quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
+    if qs and quoted >= 0.5 * (c_e - c_s):
+        spans = [q.inner for q in qs]
+        first = qs[0]
+        if first.chain >= 0:
+            spans += [p.inner for p in doc.quotes if p.chain == first.chain and p.open > qs[-1].open]
+        return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
+    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
+
+
+# ---------------------------------------------------------------------------------------------- Arabic
+
+_AR_BOUNDARY = re.compile(r"[.،,:;؛!؟\n\"«»“”]")
+
+
+def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Arabic speaker NP right after a verb/preposition: words up to إن/أن, punctuation or a preposition."""
+    words = [(m.start() + lo, m.end() + lo, m.group()) for m in re.finditer(r"[^\s]+", text[lo:hi])]
+    out_s = out_e = None
+    relative = False
+    for s, e, w in words[:14]:
+        core = w.strip("،,.:؛;")
+        if _AR_COMP.fullmatch(core):
+            break
+        if core in _AR_STOP_PREP and not relative:
+            break
+        if core in {"الذي", "التي", "الذين"}:
+            relative = True
+        if w[:1] in "\"«“" and out_s is not None:
+            # a quoted name inside the NP (صحيفة "الخبر") is kept; a quote opening the content is not
+            if not re.match(r"^[\"«“][^\s\"«»“”]+[\"»”]", text[s:hi]) or _words(text[s:hi].split("\"")[1]) > 3:
+                break
+        if out_s is None:
+            out_s = s
+        stop = w[-1:] in "،,.:؛;"
+        out_e = e - (1 if stop else 0)
+        if stop:
+            break
+    if out_s is None or out_e <= out_s:
+        return None
+    return out_s, out_e
+
+
+def _arabic_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
+    text = doc.text
+    out: list[_Cand] = []
+    rx = table.regex.get("ar")
+    if rx is None:
+        return out
+    for m in rx.finditer(text):
+        c = table.by_form.get(("ar", m.group("cue")))
+        if c is None:
+            continue
+        cs, ce = m.start("cue"), m.end("cue")
+        ws = m.start()
+        ss, se = doc.clause_span(cs)
+        for q in doc.quotes:
+            if q.open < ss < q.close:
+                ss = q.open
+            if q.open < se < q.close:
+                se = min(len(text), q.close + 1)
+                nl = text.find("\n", se)
+                dot = text.find(".", se)
+                cand_ends = [x for x in (nl, dot) if x >= 0]
+                se = min(cand_ends) + 1 if cand_ends else len(text)
+        if c.kind == "source_prep":
+            cand = _ar_prep(doc, c, m, cs, ce, ss, se)
+        else:
+            cand = _ar_verb(doc, c, m, ws, cs, ce, ss, se)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
+    text = doc.text
+    cue_end = ce
+    if c.lemma == "نقلا عن":
+        pass
+    np = _ar_np(text, cue_end, se)
+    if np is None:
+        return None
+    cue = text[cs:ce]
+    left = text[ss:m.start()]
+    left_core = left.strip(" ،,")
+    if _words(left_core) <= 1 and not re.search(r"[\"«”»]\s*$", left_core):
+        # clause-initial: "وبحسب المصدر الأمني فإن ..." -> content after the NP
+        pos = np[1]
+        cm = _AR_COMP.match(text, _first_nonspace(text, pos))
+        if cm:
+            pos = cm.end()
+        pos = _first_nonspace(text, pos)
+        q = _quote_starting(doc, pos, pos + 2)
+        if q is not None:
+            return _Cand(cs, ce, cue, c.lemma, np, q.inner[0], q.inner[1], [q.inner])
+        c_e = _extend_to_quote_close(doc, pos, se)
+        c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
+        if _words(text[c_s:c_e]) < 3:
+            return None
+        return _Cand(cs, ce, cue, c.lemma, np, c_s, c_e, None)
+    # content on the left: `... ، وفقا للمصدر ذاته.` / `و"..." بحسب المصدر ذاته`
+    c_s, c_e = _trim(text, ss, m.start())
+    q = [x for x in doc.quotes if x.close < m.start() and x.close >= c_e - 1 and x.open >= ss - 1]
+    if q:
+        return _Cand(cs, ce, cue, c.lemma, np, q[-1].inner[0], q[-1].inner[1], [q[-1].inner],
+                     content_left=True)
+    if text[c_s:c_s + 1] == "و" and text[c_s + 1:c_s + 2] in "\"«":
+        c_s += 1
+    if _words(text[c_s:c_e]) < 3:
+        return None
+    return _Cand(cs, ce, cue, c.lemma, np, c_s, c_e, None, content_left=True)
+
+
+def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
+    text = doc.text
+    cue = text[cs:ce]
+    pos = _first_nonspace(text, ce)
+    hint = None
+    sp = None
+    gender = c.gender
+    if c.kind == "participle":
+        hint = "subject"
+    nxt = text[pos:pos + 1]
+    cm = _AR_COMP.match(text, pos)
+    if c.kind == "address" and re.match(r"(?:في(?:ه|ها)\s+)?(?:إلى|الى)(?!\w)", text[pos:pos + 12]):
+        hint = "implicit"
+    elif c.kind == "participle" or nxt in ":\"«“" or cm:
+        # pro-drop: the subject is inflected in the verb (وأضاف: "..." / وتابع أن ...)
+        left = text[ss:ws]
+        left_core = re.sub(r"^(?:و?كان(?:ت)?\s+)", "", left.strip())
+        left_core = re.sub(r"\s*(?:قد|لقد)\s*$", "", left_core)
+        if c.kind != "participle" and _words(left_core) >= 1 and _words(left_core) <= 6 \
+                and not _AR_BOUNDARY.search(left_core.replace("\"", "").replace("«", "").replace("»", "")):
+            s0 = ss + left.find(left_core) if left_core else None
+            if s0 is not None:
+                sp = (s0, s0 + len(left_core))
+        hint = hint or ("implicit" if sp is None else None)
+    else:
+        np = _ar_np(text, pos, se)
+        if np is None:
+            # SVO: "وكانت صحيفة "الخبر" الجزائرية قد ذكرت في تقرير ... أن"
+            left = text[ss:ws]
+            lm = re.match(r"^\s*(?:و?كان(?:ت)?\s+)?(?P<np>.+?)\s+(?:قد|لقد)\s*$", left)
+            if lm and _words(lm.group("np")) <= 6:
+                sp = (ss + lm.start("np"), ss + lm.end("np"))
+            else:
+                return None
+        else:
+            sp = np
+        # skip adjuncts up to the complementiser / colon / quote
+        after = sp[1] if sp[1] > pos else pos
+        k = after
+        found = None
+        for w in re.finditer(r"[^\s]+", text[after:se]):
+            token = w.group()
+            if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“":
+                found = after + w.start()
+                break
+            if w.start() > 80:
+                break
+        if found is None:
+            # allow `:` glued to the NP's last word
+            if text[sp[1]:sp[1] + 1] == ":":
+                found = sp[1]
+            else:
+                return None
+        k = found
+        cm = _AR_COMP.match(text, k)
+        pos = k
+    if cm:
+        pos = _first_nonspace(text, cm.end())
+    while pos < len(text) and text[pos] in ": ":
+        pos += 1
+    if c.kind == "participle" and text[pos:pos + 3] in {"إلى", "الى"}:
+        pos = _first_nonspace(text, pos + 3)
+        cm2 = _AR_COMP.match(text, pos)
+        if cm2:
+            pos = _first_nonspace(text, cm2.end())
+    if c.kind == "address":
+        am = re.search(r"(?<!\w)(?:إلى|الى)(?!\w)", text[pos:se])
+        if am and am.start() < 60:
+            pos = _first_nonspace(text, pos + am.end())
+    q = _quote_starting(doc, pos, pos + 2)
+    if q is not None:
+        spans = [q.inner]
+        return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], spans, gender=gender, speaker_hint=hint)
+    c_e = _extend_to_quote_close(doc, pos, se)
+    c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
+    if _words(text[c_s:c_e]) < 3:
+        return None
+    qs = [x for x in doc.quotes if x.open >= c_s - 1 and x.open < c_e]
+    quoted = sum(min(x.close, c_e) - max(x.open + 1, c_s) for x in qs)
+    if qs and quoted >= 0.5 * (c_e - c_s):
+        spans = [x.inner for x in qs]
+        return _Cand(cs, ce, cue, c.lemma, sp, spans[0][0], spans[-1][1], spans, gender=gender,
+                     speaker_hint=hint)
+    return _Cand(cs, ce, cue, c.lemma, sp, c_s, c_e, None, gender=gender, speaker_hint=hint)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Assembly
+
+
+_PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
+                "على لسان"}
+
+
+def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
+    """Drop a candidate whose cue lies inside another candidate's content (it is part of that statement).
+
+    Exceptions: when two candidates hold each other's cue, the trailing (content-left) attribution is the
+    outer one ("Both sides stressed X, the sources added"); a trailing `according to` / `as reported by`
+    names the outlet that relayed an inner attributed statement, and the inner speaker wins.
+    """
+    drop: set[int] = set()
+    for i, a in enumerate(cands):
+        for j, b in enumerate(cands):
+            if i == j or not (b.cs <= a.cue_s < b.ce):
+                continue
+            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS:
+                drop.add(j)
+                continue
+            if a.cs <= b.cue_s < a.ce:
+                if a.content_left and not b.content_left:
+                    continue
+                if a.content_left == b.content_left and a.cue_s > b.cue_s:
+                    continue
+            drop.add(i)
+    seen: set[int] = set()
+    out = []
+    for k, c in sorted(enumerate(cands), key=lambda kc: kc[1].cue_s):
+        if k in drop or c.cue_s in seen:
+            continue
+        seen.add(c.cue_s)
+        out.append(c)
+    return out
+
+
+def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
+    text = doc.text
+    cands = _english_candidates(doc, table) + _arabic_candidates(doc, table)
+    cands = _filter_nested(cands)
+    cands.sort(key=lambda c: (c.cs, c.cue_s))
+    covered: list[tuple[int, int]] = []
+    # resolve speakers in text order of the cue so that antecedents come first
+    events: list[tuple[int, int, object]] = []
+    for c in cands:
+        events.append((min(c.cs, c.cue_s), 0, c))
+    used_quote_opens: set[int] = set()
+    for c in cands:
+        for q in doc.quotes:
+            if c.cs <= q.open + 1 and q.close <= c.ce:
+                used_quote_opens.add(q.open)
+    # orphan full-sentence quotes continue the statement before them
+    for q in doc.quotes:
+        if q.open in used_quote_opens:
+            continue
+        inner = text[q.open + 1:q.close]
+        if _words(inner) < 6:
+            continue
+        before = text[max(0, q.open - 2):q.open]
+        ss, _se = doc.clause_span(q.open)
+        if text[ss:q.open].strip() not in {"", "و"} and not before.endswith(("\n", ". ", ".")):
+            continue
+        after = text[q.close + 1:q.close + 3]
+        if after.strip() and after.strip()[:1] not in ".\n" and not after.startswith((" ", "\n")):
+            pass
+        events.append((q.open, 1, q))
+    events.sort(key=lambda ev: (ev[0], ev[1]))
+    last_para_end = {}
+    for _pos, kind, obj in events:
+        if kind == 0:
+            c = obj
+            lang = "ar" if c.cue and re.search("[\u0600-\u06ff]", c.cue) else "en"
+            sp = c.sp
+            if c.speaker_hint == "implicit" or sp is None:
+                gender = c.gender or "m"
+                aid = _antecedent(doc, c.cue_s, want="any", gender=gender, language=lang)
+                if aid is None:
+                    aid = _antecedent(doc, c.cue_s, want="person", language=lang)
+                s_s, s_e = c.cue_s - (1 if c.cue_s > 0 and text[c.cue_s - 1] in "وف" else 0), c.cue_e
+                st_gender = gender
+            else:
+                s_s, s_e = sp
+                st_gender = c.gender if lang == "ar" else ""
+                if lang == "ar" and c.gender == "":
+                    st_gender = _ar_gender_of(text[s_s:s_e])
+                if lang == "ar" and c.lemma in {"وفق", "بحسب", "نقلا عن", "على لسان"}:
+                    st_gender = _ar_gender_of(text[s_s:s_e])
+                aid = _resolve(doc, s_s, s_e, lang)
+            spans = c.quotes_direct or [(c.cs, c.ce)]
+            for a, b in spans:
+                a, b = _trim(text, a, b)
+                if b <= a:
+                    continue
+                st = _Stmt(aid, text[s_s:s_e], s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
+                           c.quotes_direct is not None, c.cue_s, c.cue_e, st_gender, c.content_left)
+                doc.stmts.append(st)
+                covered.append((a, b))
+            last_para_end[0] = c
+        else:
+            q = obj
+            if any(a <= q.open + 1 and q.close <= b for a, b in covered):
+                continue
+            prev = doc.stmts[-1] if doc.stmts else None
+            if prev is None:
+                continue
+            gap = text[prev.end:q.open]
+            if gap.count("\n") > 2 or _words(gap) > 40:
+                continue
+            a, b = _trim(text, q.open + 1, q.close)
+            st = _Stmt(prev.speaker_actor_id, prev.speaker_text, prev.speaker_start, prev.speaker_end, None, None,
+                       a, b, True, q.open, q.open, prev.gender, False)
+            doc.stmts.append(st)
+            covered.append((a, b))
+    return doc.stmts
 
 
 def extract_statements(
-    documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
+    documents: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    actors: pl.DataFrame,
+    *,
+    lexicon: object | None = None,
 ) -> pl.DataFrame:
-    return empty(STATEMENTS)
+    """Direct and reported speech, one row per statement, conforming to STATEMENTS.
+
+    `lexicon` (an object with `lookup(text, language)` and `actor(actor_id)`) resolves anonymous sources
+    and descriptions; by default the actors stage's `load_lexicon()` is used when it can be loaded.
+    """
+    if documents.is_empty():
+        return empty(STATEMENTS)
+    table = load_speech_verbs()
+    if lexicon is None:
+        lexicon = _default_lexicon()
+    actor_rows = {r["actor_id"]: r for r in actors.iter_rows(named=True)} if not actors.is_empty() else {}
+    sent_by_doc: dict[str, list[int]] = {}
+    if not sentences.is_empty():
+        for aid, grp in sentences.sort(["article_id", "sentence_index"]).group_by("article_id",
+                                                                                    maintain_order=True):
+            sent_by_doc[aid[0] if isinstance(aid, tuple) else aid] = grp["char_start"].to_list()
+    ment_by_doc: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    if not mentions.is_empty():
+        cols = mentions.select(["article_id", "char_start", "char_end", "actor_id", "mention_kind", "surface_text"])
+        for r in cols.sort(["article_id", "char_start"]).iter_rows():
+            if r[3] is None:
+                continue
+            ment_by_doc.setdefault(r[0], []).append((r[1], r[2], r[3], r[4] or "", r[5] or ""))
+    rows: list[dict] = []
+    for art in documents.select(["article_id", "body_text", "language"]).iter_rows(named=True):
+        text = art["body_text"] or ""
+        if not text.strip():
+            continue
+        starts = sent_by_doc.get(art["article_id"])
+        if not starts:
+            starts = _fallback_sentence_starts(text)
+        doc = _Doc(art["article_id"], text, art["language"] or "en", starts, _sub_bounds(text, starts),
+                   find_quotes(text), ment_by_doc.get(art["article_id"], []), actor_rows, lexicon)
+        for st in _extract_doc(doc, table):
+            st_text = text[st.start:st.end]
+            lang = "ar" if re.search("[\u0600-\u06ff]", st_text[:200]) else (
+                "en" if re.search("[A-Za-z]", st_text[:200]) else doc.language)
+            rows.append({
+                "statement_id": stable_id(art["article_id"], "statement", st.start, st.end),
+                "article_id": art["article_id"],
+                "speaker_actor_id": st.speaker_actor_id,
+                "speaker_text": st.speaker_text,
+                "speaker_char_start": st.speaker_start,
+                "speaker_char_end": st.speaker_end,
+                "speech_verb": re.sub(r"\s+", " ", st.cue) if st.cue else None,
+                "speech_verb_lemma": st.lemma,
+                "statement_text": st_text,
+                "is_direct_quote": st.direct,
+                "language": lang,
+                "char_start": st.start,
+                "char_end": st.end,
+                "sentence_index": doc.sentence_of(st.start),
+            })
+    if not rows:
+        return empty(STATEMENTS)
+    df = pl.DataFrame(rows, schema=STATEMENTS)
+    return conform(df.unique("statement_id", keep="first", maintain_order=True), STATEMENTS)
+
+
+def _fallback_sentence_starts(text: str) -> list[int]:
+    return _sub_bounds(text, [0])
+
+
+def _default_lexicon():
+    try:
+        from transforms.actors import load_lexicon
+
+        return load_lexicon()
+    except Exception:
+        return None
