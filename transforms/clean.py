@@ -54,6 +54,7 @@ class Furniture:
     caption_re: re.Pattern | None  # captions: the short line above goes too
     inline_re: re.Pattern | None  # removed anywhere inside a line
     outlets: tuple[tuple[str, str], ...]  # (casefolded pattern, outlet name)
+    max_line_len: int = 0  # longest exact line (longer lines skip the set lookup)
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -93,7 +94,14 @@ def load_furniture(reference_dir: Path = REFERENCE_DIR) -> Furniture:
         with open(opath, encoding="utf-8", newline="") as fh:
             outlets = [(r["pattern"].strip().casefold(), r["outlet"].strip()) for r in csv.DictReader(fh)]
     inline = re.compile("|".join(f"(?:{p})" for p in inline_pats)) if inline_pats else None
-    return Furniture(frozenset(lines), _combine(line_pats), _combine(cap_pats), inline, tuple(outlets))
+    return Furniture(
+        frozenset(lines),
+        _combine(line_pats),
+        _combine(cap_pats),
+        inline,
+        tuple(outlets),
+        max((len(x) for x in lines), default=0),
+    )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -133,21 +141,35 @@ _DATELINE_GLUED = re.compile(rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{1,3}})\s*[–�
 _DATELINE_CAPS = re.compile(r"^(?P<dl>[A-Z][A-Z .’']{2,30}(?:, [A-Za-z .]{2,30})?)\s*[–—-]{1,2}\s*(?=\S)")
 _DATELINE_AR = re.compile(r"^(?P<dl>[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*[-–—:]\s+(?=\S)")
 _DATELINE_AR_STOP = frozenset({"قال", "وقال", "أكد", "وأكد", "أعلن", "وأعلن", "أضاف", "وأضاف", "كما", "لكن", "ثم"})
-_NON_WORD = re.compile(r"\W+")
 
 
 def _key(s: str) -> str:
-    return _NON_WORD.sub("", s.casefold())
+    """Comparison key: casefolded, all whitespace removed (fast; C-level split/join)."""
+    return "".join(s.casefold().split())
 
 
-def _hygiene(text: str) -> str:
+def _dkey(s: str) -> str:
+    """Cheaper key for paragraph dedupe: whitespace removed (case kept)."""
+    return "".join(s.split())
+
+
+# The same two rules in Rust regex syntax, applied to whole columns in Polars (see clean_articles).
+_CONTROL_RS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
+_SPACES_RS = r"[\t\xa0\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]+"
+
+
+def _hygiene(text: str, *, pre_cleaned: bool = False) -> str:
+    """Entities decoded, control/zero-width characters out, odd spaces to ' ', \\n line ends, NFC."""
+    changed = False
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        changed = True
+    if not pre_cleaned or changed:
+        text = _CONTROL.sub("", text)
+        text = _SPACES.sub(" ", text)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if (changed or not pre_cleaned) and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
 
@@ -213,7 +235,7 @@ def _find_outlet(top_lines: list[str], fur: Furniture) -> str | None:
 
 
 def _dedupe(paras: list[str]) -> list[str]:
-    keys = [_key(p) for p in paras]
+    keys = [_dkey(p) for p in paras]
     keep = [True] * len(paras)
     seen: set[str] = set()
     for i, k in enumerate(keys):
@@ -269,10 +291,13 @@ def clean_text(
     meta_title: str | None = None,
     meta_outlet: str | None = None,
     furniture: Furniture | None = None,
+    pre_cleaned: bool = False,
 ) -> CleanResult:
-    """Clean one article's text (the per-article part of clean_articles)."""
+    """Clean one article's text (the per-article part of clean_articles).
+
+    pre_cleaned=True: control characters, odd spaces and line ends were already handled (in Polars)."""
     fur = furniture or load_furniture()
-    text = _hygiene(raw_text or "")
+    text = _hygiene(raw_text or "", pre_cleaned=pre_cleaned)
     raw_lines = text.split("\n")
     lines = _unwrap([ln.rstrip() for ln in raw_lines])
 
@@ -287,13 +312,13 @@ def clean_text(
         if not ln:
             kept.append("")
             continue
-        low = ln.casefold()
+        low = ln.casefold() if len(ln) <= fur.max_line_len else ""
         if drop_next_caption:
             drop_next_caption = False
             if len(ln) <= 300:
                 continue
-        if low in fur.lines or (fur.line_re is not None and fur.line_re.fullmatch(ln)):
-            if low.startswith("media id"):
+        if (low and low in fur.lines) or (fur.line_re is not None and fur.line_re.fullmatch(ln)):
+            if ln[:8].casefold() == "media id":
                 drop_next_caption = True
             continue
         if fur.caption_re is not None and fur.caption_re.fullmatch(ln):
@@ -336,7 +361,7 @@ def clean_text(
                 outlet = _find_outlet([ln[len(title) :]], fur) if len(ln) > len(title) else None
             paras.pop(i)
             continue
-        if title is not None and _key(ln) == _key(title):
+        if title is not None and len(ln) <= 2 * len(title) + 20 and _key(ln) == _key(title):
             paras.pop(i)
             continue
         header_budget -= 1
@@ -347,7 +372,8 @@ def clean_text(
     if title is not None:
         tkey = _key(title)
         if tkey:
-            paras = [p for p in paras if _key(p) != tkey]
+            limit = 2 * len(title) + 20
+            paras = [p for p in paras if len(p) > limit or _key(p) != tkey]
 
     paras = _dedupe(paras)
 
@@ -380,28 +406,62 @@ def _cut_inline(line: str, rx: re.Pattern) -> str:
 # Language
 # --------------------------------------------------------------------------------------------------------
 
-_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-_LETTERS = re.compile(r"[^\W\d_]")
+
+
+_NOT_NEWS_LANGUAGES = frozenset({"vo", "eo", "la", "sa", "zxx"})
 
 
 @lru_cache(maxsize=1)
 def _langid():
-    import py3langid
+    """py3langid restricted to ISO 639-1 (two-letter) languages, minus constructed/dead ones."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return py3langid
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+    keep = sorted({c for c in ident.nb_classes if len(c) == 2 and c not in _NOT_NEWS_LANGUAGES})
+    ident.set_languages(keep)
+    return ident
 
 
-def detect_language(body: str, prefix: int = 1000) -> str | None:
-    """ISO 639-1 language of the body: Arabic-script share decides Arabic; py3langid the rest."""
-    sample = body[:prefix]
-    letters = len(_LETTERS.findall(sample))
-    if letters < 3:
+def _langid_only(sample: str) -> str:
+    return _langid().classify(sample)[0]
+
+
+# English function words (and newswire table words): 15% of the first words being these means English.
+_EN_FUNCTION_WORDS = re.compile(
+    r"\b(?:the|of|and|to|in|is|that|for|with|was|said|it|by|at|from|he|she|has|have|be|are|this|were"
+    r"|will|not|an|its|his|her|which|would|they|their|but|had|been"
+    r"|vs|mln|dlrs|cts|pct|shrs?|revs|net|loss|profit|billion|million|year|qtr|mths)\b",  # newswire tables
+    re.IGNORECASE,
+)
+_ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")  # UTF-8 lead bytes of U+0600..U+06FF
+
+
+def detect_language(body: str | None, prefix: int = 600) -> str | None:
+    """ISO 639-1 language of the body (None when it has almost no letters).
+
+    Arabic-script share of the first characters decides Arabic (byte counting, fast); a body whose first
+    words are 15% English function words is English; py3langid decides the rest (on a prefix).
+    """
+    if not body:
         return None
-    ar = len(_ARABIC_LETTERS.findall(sample))
-    if ar >= 0.5 * letters:
+    sample = body[:prefix]
+    compact = "".join(sample.split())
+    if len(compact) < 3 or not any(c.isalpha() for c in compact[:200]):
+        return None
+    enc = compact.encode("utf-8")
+    ar = sum(enc.count(b) for b in _ARABIC_LEAD_BYTES)
+    if ar >= 0.5 * len(compact):
         return "ar"
-    lang, _score = _langid().classify(sample)
-    return lang
+    head = sample[:400]
+    words = len(head.split())
+    if words >= 8 and len(_EN_FUNCTION_WORDS.findall(head)) >= 0.15 * words:
+        return "en"
+    return _langid_only(head)
+
+
+def detect_languages(bodies: pl.Series) -> pl.Series:
+    """detect_language over a column."""
+    return pl.Series("language", [detect_language(b) for b in bodies.to_list()], dtype=pl.String)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -471,7 +531,17 @@ def parse_dates(values: pl.Series) -> pl.Series:
 # Frame API
 # --------------------------------------------------------------------------------------------------------
 
-_WORD = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*"
+_LONE_PUNCT = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
+
+def word_count(body: str) -> int:
+    """Whitespace-separated tokens, not counting tokens that are only punctuation ('–', '•')."""
+    if not body:
+        return 0
+    n = len(body.split())
+    if " " in body:
+        n -= len(_LONE_PUNCT.findall(body))
+    return n
 
 
 def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
@@ -479,8 +549,19 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
     if raw_articles is None or raw_articles.height == 0:
         return empty(DOCUMENTS)
     fur = load_furniture()
-    rows = raw_articles.select("raw_text", "meta_title", "meta_outlet").iter_rows()
-    results = [clean_text(t or "", meta_title=mt, meta_outlet=mo, furniture=fur) for t, mt, mo in rows]
+    pre = raw_articles.select(
+        pl.col("raw_text")
+        .fill_null("")
+        .str.replace_all(_CONTROL_RS, "")
+        .str.replace_all(_SPACES_RS, " ")
+        .str.replace_all("\r\n?", "\n"),
+        "meta_title",
+        "meta_outlet",
+    )
+    results = [
+        clean_text(t, meta_title=mt, meta_outlet=mo, furniture=fur, pre_cleaned=True)
+        for t, mt, mo in pre.iter_rows()
+    ]
     bodies = [r.body_text for r in results]
     extra = pl.DataFrame(
         {
@@ -491,7 +572,6 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
             "dateline": [r.dateline for r in results],
             "body_text": bodies,
             "_text_date": [r.text_date for r in results],
-            "language": [detect_language(b) for b in bodies],
         },
         schema={
             "title": pl.String,
@@ -501,9 +581,9 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
             "dateline": pl.String,
             "body_text": pl.String,
             "_text_date": pl.String,
-            "language": pl.String,
         },
     )
+    extra = extra.with_columns(detect_languages(extra["body_text"]))
     df = pl.concat(
         [raw_articles.select("article_id", "source_file", "content_sha256", "meta_date", "ingested_at"), extra],
         how="horizontal",
@@ -512,6 +592,6 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
     text_d = parse_dates(df["_text_date"])
     df = df.with_columns(
         pl.coalesce(meta_d, text_d).alias("published_date"),
-        pl.col("body_text").str.count_matches(_WORD).cast(pl.Int32).alias("word_count"),
+        pl.Series("word_count", [word_count(b) for b in bodies], dtype=pl.Int32),
     )
     return conform(df, DOCUMENTS)

@@ -160,10 +160,12 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _looks_arabic(text: str) -> bool:
+    """Arabic letters make up most of the text's visible characters (not a random byte soup)."""
     sample = text[:20000]
     ar = len(_ARABIC_LETTER.findall(sample))
     lat = len(_LATIN_LETTER.findall(sample))
-    return ar >= 3 and ar >= 2 * lat
+    visible = len("".join(sample.split()))
+    return ar >= 3 and ar >= 2 * lat and ar >= 0.5 * visible and " " in sample
 
 
 def _control_share(text: str) -> float:
@@ -203,7 +205,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        # UTF-8 text with a few corrupt bytes (e.g. a truncated multi-byte character) stays UTF-8, with
+        # U+FFFD for the bad bytes; legacy single-byte text has (almost) no valid multi-byte sequences.
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        good = sum(1 for c in lenient if ord(c) > 127) - bad
+        if good >= 20 * bad and _control_share(lenient) < 0.01:
+            return lenient, "utf-8"
     else:
         if _control_share(text) > 0.05:
             raise DecodeError("binary content: mostly control characters")
@@ -263,7 +271,7 @@ def _squash_ws(text: str) -> str:
 
 def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     """Visible text of an HTML page (block elements become paragraph breaks) and its title/date/site meta."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     marked = _BLOCK_TAG.sub(lambda m: "\n\n<" + m.group(1) + m.group(2), html)
     tree = HTMLParser(marked)
@@ -326,7 +334,7 @@ def _record_to_article(rec: object, source_file: str, sha: str, fmt: str) -> Art
     if not isinstance(rec, dict):
         return Rejection(source_file, f"JSON value is a {type(rec).__name__}, not an article object", sha)
     text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not (isinstance(text, str) and text.strip()) and isinstance(rec.get("body"), str):
         text = rec.get("body")
     if not isinstance(text, str):
         has = "text" in rec or "body" in rec
@@ -374,7 +382,9 @@ def _iter_json_lines(lines: Iterable[bytes], rel: str, max_record_bytes: int) ->
         source_file = f"{rel}#{rid}" if rid else f"{rel}#{lineno}"
         got = _record_to_article(rec, source_file, sha, "jsonl")
         if isinstance(got, Rejection):
-            got.reason = f"line {lineno}: {got.reason}"
+            # rejected records are named by line number: that is what a person needs to find them
+            got.source_file = where
+            got.reason = f"line {lineno}{f' (id {rid})' if rid else ''}: {got.reason}"
         yield got
 
 
@@ -476,7 +486,8 @@ def read_file(path: Path, rel: str, opts: IngestOptions) -> Iterator[Article | R
                 rsha = _sha(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
                 got = _record_to_article(rec, f"{rel}#{rid or i}", rsha, "json")
                 if isinstance(got, Rejection):
-                    got.reason = f"item {i}: {got.reason}"
+                    got.source_file = f"{rel}#{i}"
+                    got.reason = f"item {i}{f' (id {rid})' if rid else ''}: {got.reason}"
                 yield got
         else:
             got = _record_to_article(obj, rel, sha, "json")

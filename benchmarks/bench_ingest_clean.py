@@ -1,0 +1,109 @@
+"""Benchmark: ingest + clean (+ sentences) over the bulk corpus (../shared/corpora/bulk/*.jsonl.gz).
+
+Prints articles/s for ingest, clean and sentence splitting separately and overall, and peak RSS.
+Runs in batches (the same code path as the pipeline), so memory stays bounded.
+
+    .venv/bin/python benchmarks/bench_ingest_clean.py [--limit N] [--batch-size N] [--bulk DIR]
+
+Exits cleanly with a message when ../shared is absent (a fresh clone has no corpora).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    ap.add_argument("--batch-size", type=int, default=5000)
+    ap.add_argument("--limit", type=int, default=0, help="stop after about N articles (0 = all)")
+    ap.add_argument("--no-sentences", action="store_true")
+    args = ap.parse_args()
+
+    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
+    if not files:
+        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
+        return 0
+
+    from transforms.clean import clean_articles
+    from transforms.ingest import iter_ingest_batches
+    from transforms.sentences import split_sentences
+
+    # Ingest reads a folder: point it at a temporary folder of symlinks to the bulk files.
+    tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    try:
+        for f in files:
+            (tmp / f.name).symlink_to(f.resolve())
+        t_ingest = t_clean = t_sent = 0.0
+        n_art = n_rej = n_sent = 0
+        langs: Counter = Counter()
+        with_date = 0
+        t0 = time.perf_counter()
+        it = iter_ingest_batches(tmp, batch_size=args.batch_size)
+        while True:
+            a = time.perf_counter()
+            try:
+                raw, rej = next(it)
+            except StopIteration:
+                break
+            b = time.perf_counter()
+            docs = clean_articles(raw)
+            c = time.perf_counter()
+            sents = split_sentences(docs) if not args.no_sentences else None
+            d = time.perf_counter()
+            t_ingest += b - a
+            t_clean += c - b
+            t_sent += d - c
+            n_art += raw.height
+            n_rej += rej.height
+            n_sent += 0 if sents is None else sents.height
+            langs.update(docs["language"].fill_null("none").to_list())
+            with_date += docs["published_date"].is_not_null().sum()
+            print(
+                f"  {n_art:>6} articles  ingest {n_art / t_ingest:7.0f}/s  clean {n_art / t_clean:7.0f}/s"
+                f"  rss {peak_rss_mb():6.0f} MB",
+                flush=True,
+            )
+            if args.limit and n_art >= args.limit:
+                break
+        total = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    ic = t_ingest + t_clean
+    print()
+    print(f"files                 : {', '.join(f.name for f in files)}")
+    print(f"articles ingested     : {n_art}   rejected records: {n_rej}")
+    print(f"languages             : {dict(langs.most_common())}")
+    print(f"with published_date   : {with_date} ({with_date / max(n_art, 1):.1%})")
+    print(f"ingest                : {t_ingest:7.1f} s  {n_art / t_ingest:8.0f} articles/s")
+    print(f"clean                 : {t_clean:7.1f} s  {n_art / t_clean:8.0f} articles/s")
+    print(f"ingest + clean        : {ic:7.1f} s  {n_art / ic:8.0f} articles/s")
+    if not args.no_sentences:
+        print(f"sentences             : {t_sent:7.1f} s  {n_art / t_sent:8.0f} articles/s  ({n_sent} sentences)")
+    print(f"overall (wall)        : {total:7.1f} s  {n_art / total:8.0f} articles/s")
+    print(f"peak RSS              : {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
