@@ -29,21 +29,21 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 # dbt's manifest is prepared here, never at import time of the Dagster definitions.
-$(MANIFEST): $(STAMP) $(shell find $(DBT_DIR)/models $(DBT_DIR)/macros -type f 2>/dev/null) $(DBT_DIR)/dbt_project.yml
-	@mkdir -p $(DAGSTER_HOME)
+$(MANIFEST): $(STAMP) $(shell find $(DBT_DIR)/models $(DBT_DIR)/macros $(DBT_DIR)/tests -type f 2>/dev/null) $(DBT_DIR)/dbt_project.yml $(DBT_DIR)/profiles.yml
+	@mkdir -p $(DAGSTER_HOME) && { test -f $(DAGSTER_HOME)/dagster.yaml || cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml; }
 	@cd $(DBT_DIR) && ../$(BIN)/dbt parse --quiet
 
 dbt-parse: $(MANIFEST)
 
 run: $(STAMP) $(MANIFEST)
-	@mkdir -p $(DAGSTER_HOME)
+	@mkdir -p $(DAGSTER_HOME) && { test -f $(DAGSTER_HOME)/dagster.yaml || cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml; }
 	$(BIN)/akhbar run
 
 lint: $(STAMP)
 	$(BIN)/ruff check orchestration transforms expectations scoring benchmarks scripts tests
 
 test: $(STAMP) $(MANIFEST)
-	@mkdir -p $(DAGSTER_HOME)
+	@mkdir -p $(DAGSTER_HOME) && { test -f $(DAGSTER_HOME)/dagster.yaml || cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml; }
 	$(BIN)/ruff check orchestration transforms expectations scoring benchmarks scripts tests
 	$(BIN)/python -c "import orchestration.definitions as d; d.defs.resolve_asset_graph(); print('dagster definitions load')"
 	$(BIN)/pytest -q
@@ -55,7 +55,7 @@ score: $(STAMP)
 	$(BIN)/python -m scoring.score_all
 
 ui: $(STAMP) $(MANIFEST)
-	@mkdir -p $(DAGSTER_HOME)
+	@mkdir -p $(DAGSTER_HOME) && { test -f $(DAGSTER_HOME)/dagster.yaml || cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml; }
 	$(BIN)/dagster dev -m orchestration.definitions
 
 clean:

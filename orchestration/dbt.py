@@ -1,0 +1,144 @@
+"""The dbt warehouse as Dagster assets: staging views, marts and ops tables, with dbt tests as asset checks.
+
+Built in factories (never at import): `dbt_project()` only names the folder; `build_dbt_assets()` reads the
+manifest that `make` / CI prepared with `dbt parse` (or that `akhbar run` prepares when it is missing).
+"""
+
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    DbtProject,
+    dbt_assets,
+)
+
+from orchestration.resources import AkhbarPaths, RunLock
+from orchestration.settings import DBT_PROJECT_DIR
+from orchestration.storage import CheckRow, record_check_results
+
+DUCKDB_POOL = "duckdb"
+
+
+@cache
+def dbt_project() -> DbtProject:
+    return DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def dbt_executable() -> str:
+    """The dbt next to this Python (the venv's), so a run never depends on PATH."""
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def ensure_manifest(force: bool = False) -> Path:
+    """Run `dbt parse` when the manifest is missing (a fresh clone used without make). Never at import."""
+    project = dbt_project()
+    manifest = Path(project.manifest_path)
+    if force or not manifest.exists():
+        cmd = [dbt_executable(), "parse", "--quiet"]
+        env = {**os.environ, "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR)}
+        subprocess.run(cmd, cwd=DBT_PROJECT_DIR, env=env, check=True, capture_output=True)
+    return manifest
+
+
+class AkhbarDbtTranslator(DagsterDbtTranslator):
+    """Asset keys mirror storage: sources `raw/<table>`, models `<schema>/<model>` (staging, marts, ops)."""
+
+    def __init__(self) -> None:
+        super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+    @staticmethod
+    def _schema(props: Mapping[str, Any]) -> str:
+        return (props.get("config") or {}).get("schema") or props.get("schema") or "main"
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        return dg.AssetKey([self._schema(dbt_resource_props), dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return "ingest"
+        return self._schema(dbt_resource_props)
+
+
+@contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    """dbt reads the paths from the environment (profiles.yml, sources): set them for the invocation."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _dotted(key: dg.AssetKey) -> str:
+    return ".".join(key.path)
+
+
+def _check_row(event: dg.AssetCheckResult | dg.AssetCheckEvaluation) -> CheckRow:
+    metadata = {k: getattr(v, "value", v) for k, v in (event.metadata or {}).items()}
+    failed = metadata.get("dagster_dbt/failed_row_count")
+    status = metadata.get("status")
+    severity = event.severity if isinstance(event.severity, dg.AssetCheckSeverity) else None
+    return CheckRow(
+        asset=_dotted(event.asset_key),
+        check_name=f"dbt.{event.check_name}",
+        passed=bool(event.passed),
+        severity="blocking" if severity == dg.AssetCheckSeverity.ERROR else "warning",
+        observed_value=None if failed is None else f"{failed} failing rows",
+        details=(event.description or f"dbt test {status or ('pass' if event.passed else 'fail')}"),
+    )
+
+
+def build_dbt_assets() -> dg.AssetsDefinition:
+    project = dbt_project()
+
+    @dbt_assets(
+        manifest=project.manifest_path,
+        project=project,
+        dagster_dbt_translator=AkhbarDbtTranslator(),
+        name="dbt_warehouse",
+        pool=DUCKDB_POOL,
+    )
+    def dbt_warehouse(
+        context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: AkhbarPaths, run_lock: RunLock
+    ) -> Iterator:
+        """`dbt build` into the STAGING warehouse; every dbt test result is recorded in ops.check_results."""
+        s = paths.settings()
+        s.staging_dir.mkdir(parents=True, exist_ok=True)
+        rows: list[CheckRow] = []
+        with _environment(s.as_env()):
+            invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=s.dbt_target_dir)
+            for event in invocation.stream():
+                if isinstance(event, dg.AssetCheckResult | dg.AssetCheckEvaluation):
+                    rows.append(_check_row(event))
+                yield event
+            ok = invocation.is_successful()
+        record_check_results(s.staging_warehouse, s.warehouse, context.run_id, datetime.now(UTC).replace(tzinfo=None), rows)
+        if not ok:
+            failed = [f"{r.asset}: {r.check_name} ({r.observed_value or 'failed'})" for r in rows if not r.passed]
+            raise dg.Failure(
+                description="dbt build failed; the warehouse is not published."
+                + ("\nFailed dbt tests:\n  " + "\n  ".join(failed) if failed else ""),
+                metadata={"dbt_log": dg.MetadataValue.path(str(s.dbt_target_dir / "dbt.log"))},
+            )
+
+    return dbt_warehouse
