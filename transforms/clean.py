@@ -246,14 +246,15 @@ def _dedupe(paras: list[str]) -> list[str]:
             seen.add(k)
     # run-together copy: a long paragraph whose text reappears later as separate paragraphs
     for i, k in enumerate(keys):
-        if not keep[i] or len(k) < 300:
+        if not keep[i] or len(k) < 150:
             continue
-        covered = 0
+        covered = parts = 0
         for j in range(i + 1, len(keys)):
             kj = keys[j]
             if keep[j] and len(kj) >= 30 and kj in k:
                 covered += len(kj)
-        if covered >= 0.8 * len(k):
+                parts += 1
+        if parts >= 2 and covered >= 0.8 * len(k):
             keep[i] = False
     return [p for p, k in zip(paras, keep, strict=True) if k]
 
