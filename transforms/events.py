@@ -1,13 +1,850 @@
-"""Events: CAMEO-coded who-did-what-to-whom with dates, negation, modality, clusters -> raw.events. (STUB)"""
+"""Events: CAMEO-coded who-did-what-to-whom, with dates, negation, modality and clusters -> raw.events.
+
+How an event is read (per sentence, patterns compiled once, no parser):
+
+1. Triggers. Two tables of data under `data/reference/`:
+   - hand-written rules `event_patterns_{en,ar}.csv` (a regex over a matching key of the sentence: lower-cased
+     English, length-preserving normalised Arabic; an `anchor` substring pre-filters which rules run), with
+     the CAMEO code, the clause frame (`active`, `nominal`, `vso`, `patient`), whether a target is required,
+     and whether the action is joint (`symmetric`: A and B held exercises -> A->B and B->A);
+   - CAMEO verb dictionary rows derived from PETRARCH2 / UniversalPetrarch by `scripts/build_event_patterns.py`
+     (`event_patterns_{en,ar}_cameo.csv`: verb form + optional object words -> code), used where no
+     hand-written rule matched the same words, with lower confidence and a required target.
+2. Source and target come from the actor mentions of the sentence, by position relative to the trigger:
+   English active voice: the nearest mention left of the trigger inside its clause (appositives `X, the head
+   of Y,` skipped, `X and Y` coordinated), target = first other mention right of it (after the rule's
+   preposition when it has one). Passive voice (`was recalled by X`, `X was received by Y`) swaps them.
+   Nominals: `the visit of X to Y`, `X's visit to Y`, `visit between X and Y`. Arabic verb-subject-object:
+   the first mention right after the verb or verbal noun is the source (`استدعت الجزائر السفير المغربي`,
+   `استدعاء المغرب لسفيره بالجزائر`), the next other actor the target; subject-verb order is the fallback.
+   `patient` rules (`storming of its consulate`, `اقتحام قنصليتها`) take the target from the object or its
+   possessive pronoun and the source only from an explicit agent (`by X`, `من قبل X`).
+3. Negation (`did not visit`, `لم يزر`, `عدم`) sets `is_negated`; modality cues before the trigger in its
+   clause set `modality` (asserted | future | hypothetical | demanded | intended): `will`, `plans to`,
+   `سيزور` (future), `would`, `if`, `لو` (hypothetical), `called on X to`, `urged`, `دعا ... إلى` (demanded),
+   `wants to`, `tried to`, `يسعى` (intended).
+4. Dates (`transforms.dates`): the date expression nearest the trigger in its clause, else in its sentence;
+   else the publication date with precision `publication`; null when there is no publication date.
+5. Clusters (`cluster_events`): see its docstring.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
 import polars as pl
 
-from transforms.schemas import EVENTS, empty
+from transforms.common import stable_id
+from transforms.dates import find_dates
+from transforms.schemas import EVENTS, conform, empty
+
+REF_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+# ---------------------------------------------------------------- matching keys (length preserving)
+_AR_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_EN_KEY = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 
 
+def match_key(text: str, language: str) -> str:
+    """A key with the same length as `text`: Arabic letters unified, English lower-cased, quotes unified."""
+    if language == "ar":
+        return text.translate(_AR_KEY).translate(_EN_KEY).lower()
+    low = text.translate(_EN_KEY).lower()
+    if len(low) != len(text):  # a few characters lower-case to two code points: keep the length
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_EN_KEY))
+    return low
+
+
+_AR_CLITIC = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال)?")
+_AR_SUFFIXES = ("تما", "تم", "وا", "ون", "ين", "ان", "ات", "ها", "هم", "هن", "نا", "ت", "ه", "ي", "ا", "ن")
+
+
+def ar_stem(word: str) -> str:
+    """A crude, deterministic Arabic matching stem: clitics, the article and one suffix off, weak ending off."""
+    w = word.translate(_AR_KEY)
+    w = re.sub("[\u064b-\u065f\u0670\u0640]", "", w)
+    if len(w) > 4:
+        w2 = _AR_CLITIC.sub("", w)
+        if len(w2) >= 3:
+            w = w2
+    for suf in _AR_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    return w
+
+
+def _ar_token_stems(word: str) -> set[str]:
+    """Stems of a surface token under a few prefix readings (imperfect prefixes ي ت ن, future س)."""
+    out = {ar_stem(word)}
+    w = word.translate(_AR_KEY)
+    w = re.sub(r"^[وف]", "", w) if len(w) > 4 else w
+    for pre in ("سي", "ست", "سن", "ي", "ت", "ن", "ا"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            out.add(ar_stem(w[len(pre) :]))
+    return out
+
+
+# ---------------------------------------------------------------- reference data
+@dataclass(frozen=True)
+class Code:
+    event_code: str
+    event_root_code: str
+    event_label: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass
+class Rule:
+    pattern_id: str
+    language: str
+    anchors: tuple[str, ...]
+    regex: re.Pattern
+    event_code: str
+    frame: str  # active | nominal | vso | patient
+    target_prep: str
+    needs_target: bool
+    symmetric: bool
+    fallback: bool
+    max_gap: int | None
+    confidence: float
+
+
+_TOKENS = {
+    "en": {"{B}": r"\b", "{E}": r"\b"},
+    "ar": {"{B}": r"(?<!\w)(?:[وف])?", "{E}": r"(?!\w)"},
+}
+
+
+def _compile(regex: str, language: str) -> re.Pattern:
+    for k, v in _TOKENS[language].items():
+        regex = regex.replace(k, v)
+    return re.compile(regex)
+
+
+@dataclass
+class LangRules:
+    rules: list[Rule] = field(default_factory=list)
+    by_anchor: dict[str, list[Rule]] = field(default_factory=dict)
+    derived: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+@cache
+def load_codebook(path: Path | None = None) -> dict[str, Code]:
+    rows = _read_csv(path or REF_DIR / "cameo_codebook.csv")
+    return {
+        r["event_code"]: Code(r["event_code"], r["event_root_code"], r["event_label"], int(r["quad_class"]),
+                              float(r["goldstein"]))
+        for r in rows
+    }
+
+
+@cache
+def load_rules(language: str) -> LangRules:
+    """Hand-written rules and CAMEO-derived verb rows for `language` ('en' or 'ar'), compiled once."""
+    lr = LangRules()
+    codebook = load_codebook()
+    custom = REF_DIR / f"event_patterns_{language}.csv"
+    for r in _read_csv(custom) if custom.exists() else []:
+        code = r["event_code"].strip()
+        if code not in codebook:
+            raise ValueError(f"{custom.name}: unknown CAMEO code {code!r} in rule {r['pattern_id']}")
+        anchors = tuple(a.strip() for a in r["anchor"].split("|") if a.strip())
+        rule = Rule(
+            pattern_id=r["pattern_id"], language=language, anchors=anchors,
+            regex=_compile(r["regex"], language), event_code=code, frame=r["frame"] or "active",
+            target_prep=r.get("target_prep", "").strip(), needs_target=r.get("needs_target", "") == "true",
+            symmetric=r.get("symmetric", "") == "true", fallback=r.get("fallback", "") == "true",
+            max_gap=int(r["max_gap"]) if r.get("max_gap") else None,
+            confidence=float(r.get("confidence") or 0.85),
+        )
+        lr.rules.append(rule)
+        for a in anchors:
+            lr.by_anchor.setdefault(a, []).append(rule)
+    derived = REF_DIR / f"event_patterns_{language}_cameo.csv"
+    if derived.exists():
+        forms: dict[str, list[str]] = defaultdict(list)
+        if language == "en":
+            for r in _read_csv(REF_DIR / "event_verb_forms_en_cameo.csv"):
+                forms[r["verb_lemma"]].append(r["verb_form"])
+        key = "verb_lemma" if language == "en" else "verb_stem"
+        for r in _read_csv(derived):
+            code = r["event_code"]
+            if code not in codebook:
+                continue
+            obj = tuple(r["object"].split()) if r["object"] else ()
+            for form in forms.get(r[key], [r[key]]) if language == "en" else [r[key]]:
+                lr.derived.setdefault(form, []).append((obj, code))
+        for v in lr.derived.values():
+            v.sort(key=lambda oc: -len(oc[0]))  # most specific object first
+    return lr
+
+
+# ---------------------------------------------------------------- clause structure cues
+_EN_LEFT_BOUNDARY = re.compile(
+    r"[;:\"“”«»(]|\s-\s|\b(?:that|which|who|whom|whose|after|before|when|while|whereas|because|since|although|"
+    r"though|but|where|despite|said|says|added|told|stated|as well as|following|amid|prompting|leading|so)\b"
+)
+_EN_RIGHT_BOUNDARY = re.compile(
+    r"[;:\"“”«»)]|\s-\s|,\s+(?:and|but|while|which|who|after|before|when|as|said|according)\b|\b(?:which|who|"
+    r"while|whereas|but|after|before|because|since|although|when|following|amid|despite|said|according to)\b"
+)
+_AR_LEFT_BOUNDARY = re.compile(
+    r"[؛:\"“”«»(.،,]|(?<!\w)(?:ان|انه|انها|الذي|التي|الذين|بعد|قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|قال|قالت|"
+    r"اضاف|اضافت|اكد|اكدت|بسبب|رغم|منذ)(?!\w)"
+)
+_AR_RIGHT_BOUNDARY = re.compile(
+    r"[؛:\"“”«»).،,]|(?<!\w)(?:الذي|التي|الذين|بعد|قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|وقال|وقالت|بسبب|رغم|"
+    r"وفق|بحسب|حسب)(?!\w)"
+)
+
+_EN_NEG = re.compile(
+    r"(?:\bnot|n't|\bnever|\bno longer|\bneither|\bnor|\bwithout|\bfailed to|\bno)\s+(?:[a-z'-]+\s+){0,2}$"
+)
+_AR_NEG = re.compile(r"(?:^|\s)(?:لم|لن|لا|ليس|ليست|دون|بدون|عدم|ما)\s+(?:\S+\s+)?$")
+
+_EN_MODAL = [
+    ("demanded", re.compile(
+        r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|"
+        r"press(?:es|ed|ing)?|insist(?:s|ed|ing)?\s+(?:on|that)|must|need(?:s|ed)?\s+to|request(?:s|ed|ing)?|"
+        r"appeal(?:s|ed|ing)?\s+to|invit(?:e|es|ed|ing))\b")),
+    ("future", re.compile(
+        r"(?:\bwill|'ll|\bshall|\bgoing\s+to|\bplan(?:s|ned|ning)?\s+to|\bis\s+to|\bare\s+to|\bset\s+to|"
+        r"\bscheduled\s+to|\bexpected\s+to|\bdue\s+to|\babout\s+to|\bto\s+be\s+held|\bupcoming|\bforthcoming)\b")),
+    ("hypothetical", re.compile(
+        r"\b(?:would|could|might|may|if|unless|should|whether|possibl[ey]|likely\s+to|able\s+to|can|cannot)\b")),
+    ("intended", re.compile(
+        r"\b(?:want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|intend(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+"
+        r"(?:to|for)|aim(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|willing(?:ness)?\s+to|ready\s+to|"
+        r"wish(?:es|ed)?\s+to|determined\s+to|offer(?:s|ed)?\s+to|propos(?:e|es|ed)\s+to|attempt(?:s|ed)?\s+"
+        r"to|prepar(?:e|es|ed|ing)\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|"
+        r"promis(?:e|es|ed)\s+to|agree(?:s|d)?\s+to|decid(?:e|es|ed)\s+to|efforts?\s+to|bid\s+to)\b")),
+]
+_AR_MODAL = [
+    ("demanded", re.compile(r"(?<!\w)(?:و|ف)?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|حث|حثت|يحث|تحث|ناشد|"
+                            r"ناشدت|طلب|طلبت|يطلب|تطلب|مطالبه|دعوه)(?!\w)")),
+    ("future", re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|سي\w+|ست\w+|سن\w+|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقبل|القادم)"
+                          r"(?!\w)")),
+    ("hypothetical", re.compile(r"(?<!\w)(?:و|ف)?(?:لو|اذا|ان|قد|ربما|يمكن|يمكنه|بامكان|لعل)(?!\w)")),
+    ("intended", re.compile(r"(?<!\w)(?:و|ف)?(?:يريد|تريد|يسعي|تسعي|سعت|سعي|يرغب|ترغب|يحاول|تحاول|حاول|حاولت|"
+                            r"مستعد|مستعده|ينوي|تنوي|يعتزم|تعتزم|اعتزام|نيه|عزم|قرر|قررت|رغبه|محاوله|لمحاوله)(?!\w)")),
+]
+_EN_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:[a-z]+ly\s+)?$")
+_EN_PARTICIPLE = re.compile(
+    r"(?:[a-z]+(?:ed|en|wn)|met|held|cut|struck|hit|shot|sent|put|kept|left|caught|fought|brought|sought|told|"
+    r"sold|led|found|won|shut|set|beat|bombarded|shelled)\b"
+)
+_EN_AGENT = re.compile(r"^\s*(?:[a-z,'-]+\s+){0,6}?by\s+")
+_AR_AGENT = re.compile(r"(?:من\s+(?:قبل|طرف|جانب)|على\s+يد|علي\s+يد)\s+")
+_EN_COORD = re.compile(r"^\s*,?\s*(?:and|&)\s+(?:(?!and\b)[\w.'-]+\s+){0,6}$")
+_AR_COORD = re.compile(r"^\s*(?:،|,)?\s*و\s*(?:\S+\s+){0,4}$|^\s*و$")
+_POSSESSIVE_PRONOUN = re.compile(r"(?:\b(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}$)|(?:(?:ها|هم|ه)\s*$)")
+
+
+# ---------------------------------------------------------------- helpers over mentions
+@dataclass
+class M:
+    start: int  # sentence-relative
+    end: int
+    actor_id: str
+    kind: str
+    country: str | None
+
+
+def _nearest_left(ms: list[M], lo: int, hi: int) -> M | None:
+    cands = [m for m in ms if m.start >= lo and m.end <= hi]
+    return cands[-1] if cands else None
+
+
+def _coordinated(ms: list[M], head: M, key: str, lo: int, lang: str) -> list[M]:
+    """`X and Y <verb>`: mentions coordinated with `head` to its left (not demonym modifiers)."""
+    out = [head]
+    coord = _AR_COORD if lang == "ar" else _EN_COORD
+    cur = head
+    for m in reversed([m for m in ms if m.end <= cur.start and m.start >= lo]):
+        between = key[m.end : cur.start]
+        if coord.match(between) and m.actor_id not in {o.actor_id for o in out}:
+            if m.kind == "DEMONYM" and len(between.split()) > 2:
+                break
+            out.append(m)
+            cur = m
+        elif between.strip(" ,") == "" or m.kind == "DEMONYM":
+            continue  # `Moroccan Delegate ... Bourita`: a modifier of the head, not a second actor
+        else:
+            break
+    return list(reversed(out))
+
+
+def _right_mentions(ms: list[M], lo: int, hi: int) -> list[M]:
+    return [m for m in ms if m.start >= lo and m.end <= hi]
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    code: str
+    frame: str
+    target_prep: str
+    needs_target: bool
+    symmetric: bool
+    confidence: float
+    pattern_id: str
+    fallback: bool = False
+    max_gap: int | None = None
+    mlen: int = 0
+    negated: bool = False
+
+
+_BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
+
+
+def _find_hits(key: str, lang: str, lr: LangRules) -> list[Hit]:
+    hits: list[Hit] = []
+    seen_rules: set[str] = set()
+    for anchor, rules in lr.by_anchor.items():
+        if anchor not in key:
+            continue
+        for rule in rules:
+            if rule.pattern_id in seen_rules:
+                continue
+            seen_rules.add(rule.pattern_id)
+            for m in rule.regex.finditer(key):
+                s, e = m.span("t") if "t" in rule.regex.groupindex and m.group("t") else m.span()
+                if e <= s:
+                    continue
+                hits.append(Hit(s, e, rule.event_code, rule.frame, rule.target_prep, rule.needs_target,
+                                rule.symmetric, rule.confidence, rule.pattern_id, rule.fallback, rule.max_gap,
+                                m.end() - m.start(), bool(_BUILTIN_NEG.match(m.group()))))
+    # overlapping hand-written hits: keep the longest match (then the leftmost)
+    hits.sort(key=lambda h: (-h.mlen, h.start))
+    kept: list[Hit] = []
+    for h in hits:
+        if not any(h.start < k.end and k.start < h.end for k in kept):
+            kept.append(h)
+    if lr.derived:
+        kept.extend(_derived_hits(key, lang, lr, kept))
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit]) -> list[Hit]:
+    toks = [(m.start(), m.end(), m.group()) for m in (_AR_TOKEN if lang == "ar" else _EN_TOKEN).finditer(key)]
+    out: list[Hit] = []
+    if lang == "ar":
+        stems = [_ar_token_stems(t) for _, _, t in toks]
+    for i, (s, e, tok) in enumerate(toks):
+        cands = None
+        if lang == "en":
+            cands = lr.derived.get(tok)
+        else:
+            for st in stems[i]:
+                if st in lr.derived:
+                    cands = lr.derived[st]
+                    break
+        if not cands:
+            continue
+        for obj, code in cands:
+            if not obj and lang == "en":
+                continue  # a verb block's default code alone over-codes (`head`, `means`, `facing`)
+            end = e
+            if obj:
+                window = toks[i + 1 : i + 7]
+                pos = 0
+                for j, (_, we, wt) in enumerate(window):
+                    ok = (obj[pos] in stems[i + 1 + j]) if lang == "ar" else (
+                        wt == obj[pos] or (len(obj[pos]) > 3 and wt.startswith(obj[pos])))
+                    if ok:
+                        pos += 1
+                        if pos == len(obj):
+                            end = we
+                            break
+                    elif pos:
+                        break
+                if pos < len(obj):
+                    continue
+            elif lang == "ar":
+                continue
+            if any(s < k.end and k.start < end for k in taken + out):
+                break
+            out.append(Hit(s, end, code, "vso" if lang == "ar" else "active", "", True, False,
+                           0.55 if obj else 0.45, f"cameo:{tok}:{' '.join(obj)}"))
+            break
+    return out
+
+
+# ---------------------------------------------------------------- per sentence
+def _boundaries(key: str, lang: str, s: int, e: int) -> tuple[int, int]:
+    left_rx, right_rx = (_AR_LEFT_BOUNDARY, _AR_RIGHT_BOUNDARY) if lang == "ar" else (
+        _EN_LEFT_BOUNDARY, _EN_RIGHT_BOUNDARY)
+    lo = 0
+    for m in left_rx.finditer(key, 0, s):
+        if m.end() <= s:
+            lo = m.end()
+    m = right_rx.search(key, e)
+    hi = m.start() if m else len(key)
+    return lo, hi
+
+
+def _modality(left: str, lang: str) -> str:
+    best, best_pos = "asserted", -1
+    for name, rx in _AR_MODAL if lang == "ar" else _EN_MODAL:
+        for m in rx.finditer(left):
+            if m.start() > best_pos:
+                best, best_pos = name, m.start()
+    return best
+
+
+def _ar_word_prefix(key: str, s: int) -> str:
+    i = s
+    while i > 0 and key[i - 1].isalpha():
+        i -= 1
+    return key[i:s]
+
+
+@dataclass
+class Ev:
+    start: int
+    end: int
+    code: str
+    source: M | None
+    target: M | None
+    negated: bool
+    modality: str
+    confidence: float
+    pattern_id: str
+
+
+def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep: str,
+                 max_gap: int | None = None) -> M | None:
+    cands = _right_mentions(ms, lo, hi)
+    if max_gap is not None:
+        cands = [c for c in cands if c.start - lo <= max_gap]
+    if prep:
+        m = re.search(rf"(?<!\w)(?:{prep})(?!\w)", key[lo:hi])
+        if m:
+            after = [c for c in cands if c.start >= lo + m.end()]
+            if after:
+                cands = after
+    for c in cands:
+        if source is not None and (c.actor_id == source.actor_id):
+            continue
+        if source is not None and c.kind == "DEMONYM" and c.country and c.country == source.country \
+                and c.start - source.end <= 3:
+            continue  # `وزارة الخارجية الجزائرية`: the demonym modifies the source
+        return c
+    return None
+
+
+def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None) -> list[Ev]:
+    """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
+    event source, else its first actor) for `The European official did not visit ...`, `it`, `he`."""
+    out: list[Ev] = []
+    for h in _find_hits(key, lang, lr):
+        ev = _read_hit(key, lang, ms, h, out, context)
+        out.extend(ev)
+    return out
+
+
+_EN_DESCRIPTION_SUBJ = re.compile(
+    r"^\s*(?:(?:therefore|however|meanwhile|moreover|also|then|later|earlier),?\s+)?(?:(?:the|this|that)\s+"
+    r"(?:[a-z-]+\s+){0,3}(?:official|minister|envoy|president|leader|delegation|diplomat|spokesman|spokeswoman|"
+    r"spokesperson|king|ambassador|government|side|country|kingdom|regime|organization|organisation|"
+    r"authorities|chief|head|director)|he|she|it|they)\s+(?:[a-z']+\s+){0,4}$"
+)
+_EN_GERUND_LEFT = re.compile(r"(?:\b(?:including|then|by|after|before|while|and)|,)\s*$")
+_EN_WHO = re.compile(r",\s*(?:who|which)\s*$")
+
+
+_EN_PRONOUN_SUBJ = re.compile(r"\b(?:it|he|she|they|its|his|her|their)\s+(?:[a-z']+\s+){0,4}$")
+_BETWEEN = re.compile(r"^\s+(?:\S+\s+){0,2}?(?:between|among|بين)\s+")
+_OF = re.compile(r"^\s+(?:of|by)\s+")
+
+
+def _negated(key: str, lang: str, h: Hit) -> bool:
+    if h.negated:
+        return True
+    if lang == "ar":
+        return bool(_AR_NEG.search(key[max(0, h.start - 30) : h.start]))
+    left = key[max(0, h.start - 40) : h.start]
+    m = _EN_NEG.search(left)
+    if not m:
+        return False
+    # `did not stop asking`, `never ceased to`: a double negation is an assertion
+    return not re.search(r"\b(?:stop|stopped|cease|ceased|hesitate|hesitated|fail|failed)\b", left[m.start() :])
+
+
+def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], context: M | None) -> list[Ev]:
+    lo, hi = _boundaries(key, lang, h.start, h.end)
+    conf = h.confidence
+    sources: list[M] = []
+    target: M | None = None
+    frame = h.frame
+    neg = _negated(key, lang, h)
+    if lang == "ar":
+        prefix = _ar_word_prefix(key, h.start)
+        modality = _modality(key[lo : h.start][-60:], lang)
+        if re.search(r"س[يتنا]$", prefix):
+            modality = "future"
+        elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix):
+            modality = "intended"
+    else:
+        modality = _modality(key[lo : h.start][-80:], lang)
+
+    passive = (lang == "en" and frame == "active" and bool(_EN_PASSIVE.search(key[lo : h.start]))
+               and bool(_EN_PARTICIPLE.match(key, h.start)))
+    if frame == "patient":
+        agent = (_AR_AGENT if lang == "ar" else re.compile(r"\bby\s+")).search(key, h.end, hi)
+        if agent:
+            right = _right_mentions(ms, agent.end(), hi)
+            if right:
+                sources = [right[0]]
+        target = _pick_target(ms, h.end, agent.start() if agent else hi, None, key, h.target_prep, 60)
+        if target is None and previous and _POSSESSIVE_PRONOUN.search(key[h.start : h.start + h.mlen]):
+            target = previous[-1].source  # `its consulate`, `قنصليتها`: the actor of the governing clause
+        if target is None and not sources:
+            return []
+    elif passive:
+        agent = _EN_AGENT.match(key[h.end : hi])
+        if agent:
+            right = _right_mentions(ms, h.end + agent.end(), hi)
+            if right:
+                sources = [right[0]]
+        target = _nearest_left(ms, lo, h.start)
+        if not sources:
+            return []  # agentless passive: who acted is unknown
+    elif frame == "vso" and lang == "ar":
+        right = _right_mentions(ms, h.end, hi)
+        if right and len(key[h.end : right[0].start].split()) <= 1:
+            sources = [right[0]]
+            for nxt in right[1:]:  # `الجزائر والمغرب`: coordinated subjects
+                if _AR_COORD.match(key[sources[-1].end : nxt.start]) and nxt.actor_id not in {
+                        s.actor_id for s in sources}:
+                    sources.append(nxt)
+                else:
+                    break
+        else:
+            head = _nearest_left(ms, lo, h.start)
+            if head is not None:
+                sources = _coordinated(ms, head, key, lo, lang)
+        agent = _AR_AGENT.search(key, h.end, hi)
+        if agent:  # passive with an explicit agent: `تم استدعاء السفير من قبل الخارجية`
+            ag = _right_mentions(ms, agent.end(), hi)
+            if ag:
+                sources = [ag[0]]
+        start_t = max([h.end] + [s.end for s in sources if s.start > h.start])
+        target = _pick_target(ms, start_t, agent.start() if agent else hi, sources[0] if sources else None,
+                              key, h.target_prep, h.max_gap)
+    elif frame == "nominal":
+        after = key[h.end : hi]
+        m_of = _OF.match(after)
+        m_btw = _BETWEEN.match(key[h.end :])
+        if m_btw:
+            right = _right_mentions(ms, h.end + m_btw.end(), len(key))
+            if len(right) >= 2 and right[0].start - (h.end + m_btw.end()) < 30:
+                sources = [right[0], right[1]]
+                frame = "pair"
+        elif m_of:
+            right = _right_mentions(ms, h.end + m_of.end(), hi)
+            if right and right[0].start - (h.end + m_of.end()) < 40:
+                sources = [right[0]]
+        if not sources:
+            head = _nearest_left(ms, lo, h.start)
+            if head is not None and h.start - head.end < 60:
+                sources = _coordinated(ms, head, key, lo, lang)
+        if not sources and context is not None and lang == "en" and re.match(r"(?:his|her|their)\b", key[h.start :]):
+            sources = [context]  # `her visit to Algeria`
+            conf -= 0.15
+        if not sources and h.symmetric:  # `exercises, in which the Moroccan and US forces participated`
+            right = _right_mentions(ms, h.end, len(key))
+            if right:
+                sources = [right[0]]
+                for nxt in right[1:]:
+                    between = key[sources[-1].end : nxt.start].strip()
+                    if between in ("and", "&", "و", ",", "،") or _EN_COORD.match(key[sources[-1].end : nxt.start]):
+                        sources.append(nxt)
+                    else:
+                        break
+        if frame != "pair":
+            start_t = max([h.end] + [s.end for s in sources if s.start > h.start])
+            target = _pick_target(ms, start_t, hi, sources[0] if sources else None, key, h.target_prep,
+                                  h.max_gap)
+    else:  # active voice (English, and Arabic subject-verb-object rules)
+        head = None
+        app = re.search(r",[^,]{2,80},\s*$", key[lo : h.start])
+        if app:  # `X, the head of Y, met`: skip the appositive
+            head = _nearest_left(ms, lo, lo + app.start())
+        if head is None and lang == "en" and previous and _EN_GERUND_LEFT.search(key[lo : h.start]) \
+                and re.match(r"[a-z]+ing\b", key[h.start : h.end]) and previous[-1].source is not None:
+            head = previous[-1].source  # `Algeria recalled ..., including preventing ...`: same subject
+        if head is None:
+            head = _nearest_left(ms, lo, h.start)
+        if head is not None and lang == "en" and _EN_PRONOUN_SUBJ.search(key[head.end : h.start]):
+            head = None  # `X said it would ...`: the pronoun's antecedent is not resolved here
+        if head is None and lang == "en" and lo > 0 and _EN_WHO.search(key[: lo]):
+            # `Haboub Cherkaoui, director of the Central Office ..., who called on`: the relative's antecedent
+            before = key[: _EN_WHO.search(key[:lo]).start()]
+            app2 = re.search(r",[^,]{2,80}$", before)
+            head = _nearest_left(ms, 0, app2.start() if app2 else len(before)) or _nearest_left(ms, 0, len(before))
+        if head is None and context is not None and lang == "en" and _EN_DESCRIPTION_SUBJ.match(key[lo : h.start]):
+            head = context
+            conf -= 0.15
+        if head is not None:
+            sources = _coordinated(ms, head, key, lo, lang) if head in ms else [head]
+        target = _pick_target(ms, h.end, hi, sources[0] if sources else None, key, h.target_prep, h.max_gap)
+
+    if not sources and frame != "patient":
+        if not h.fallback:
+            return []
+        # nothing in the clause: the nearest actor of the sentence, the nearest other country as target
+        if not ms:
+            return []
+        near = min(ms, key=lambda m: min(abs(m.start - h.end), abs(h.start - m.end)))
+        sources = [near]
+        conf -= 0.25
+        others = [m for m in ms if m.actor_id != near.actor_id and (m.country is None or m.country != near.country)]
+        target = min(others, key=lambda m: min(abs(m.start - h.end), abs(h.start - m.end))) if others else None
+    if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2):
+        return []
+    if target is None:
+        conf -= 0.1
+    out: list[Ev] = []
+    if h.symmetric and target is None and len(sources) >= 2:
+        for a in sources:
+            for b in sources:
+                if a.actor_id != b.actor_id:
+                    out.append(Ev(h.start, h.end, h.code, a, b, neg, modality, conf, h.pattern_id))
+        return out
+    for src in sources or [None]:
+        if src is not None and target is not None and src.actor_id == target.actor_id:
+            continue
+        out.append(Ev(h.start, h.end, h.code, src, target, neg, modality, conf, h.pattern_id))
+        if h.symmetric and src is not None and target is not None and len(sources) == 1:
+            out.append(Ev(h.start, h.end, h.code, target, src, neg, modality, conf, h.pattern_id))
+    return out
+
+
+_EN_LOCATION = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,3})")
+_AR_LOCATION = re.compile(r"(?:في\s+(?:مدينة|العاصمة)\s+|بمدينة\s+|بالعاصمة\s+)(\S+(?:\s+\S+)?)")
+_NOT_PLACE = re.compile(r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b")
+
+
+def _location(text: str, s: int, hi: int, lang: str) -> str | None:
+    rx = _AR_LOCATION if lang == "ar" else _EN_LOCATION
+    m = rx.search(text, s, hi)
+    if not m or _NOT_PLACE.match(m.group(1)):
+        return None
+    return m.group(1).strip(" ،,.")
+
+
+# ---------------------------------------------------------------- frame level
 def extract_events(
     documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
 ) -> pl.DataFrame:
-    return empty(EVENTS)
+    """CAMEO-coded event mentions per EVENTS, with `event_cluster_id` assigned by `cluster_events`."""
+    if documents.is_empty() or sentences.is_empty():
+        return empty(EVENTS)
+    codebook = load_codebook()
+    country_of: dict[str, str | None] = {}
+    media: set[str] = set()
+    if not actors.is_empty():
+        country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
+        media = set(actors.filter(pl.col("actor_type") == "MEDIA")["actor_id"].to_list())
+    docs = {
+        r["article_id"]: r
+        for r in documents.select("article_id", "language", "published_date").iter_rows(named=True)
+    }
+    by_sentence: dict[tuple[str, int], list[tuple]] = defaultdict(list)
+    if not mentions.is_empty():
+        for r in mentions.select("article_id", "sentence_index", "char_start", "char_end", "actor_id",
+                                 "mention_kind").iter_rows():
+            if r[4] is not None and r[1] is not None:
+                by_sentence[(r[0], r[1])].append(r)
+    rows = []
+    context: dict[str, M | None] = {}
+    for art, idx, s0, _s1, text in sentences.select(
+            "article_id", "sentence_index", "char_start", "char_end", "text").sort(
+            "article_id", "sentence_index").iter_rows():
+        ms_raw = by_sentence.get((art, idx))
+        if not ms_raw or not text:
+            context[art] = None
+            continue
+        doc = docs.get(art)
+        if doc is None:
+            continue
+        lang = "ar" if doc["language"] == "ar" else "en"
+        lr = load_rules(lang)
+        key = match_key(text, lang)
+        ms = sorted(
+            (M(r[2] - s0, r[3] - s0, r[4], r[5] or "NAME", country_of.get(r[4])) for r in ms_raw),
+            key=lambda m: (m.start, -m.end),
+        )
+        # nested mentions (`Algerian` inside `the Algerian government`): keep the outer one
+        flat: list[M] = []
+        for m in ms:
+            if flat and m.start < flat[-1].end:
+                continue
+            flat.append(m)
+        flat = [m for m in flat if m.actor_id not in media]  # `told Asharq al-Awsat`: outlets report, not act
+        evs = _sentence_events(key, lang, flat, lr, context.get(art))
+        ctx = next((e.source for e in reversed(evs) if e.source is not None), None) or (flat[0] if flat else None)
+        context[art] = M(-1000, -1000, ctx.actor_id, ctx.kind, ctx.country) if ctx else None
+        if not evs:
+            continue
+        pub: date | None = doc["published_date"]
+        dates = find_dates(text, pub, lang)
+        seen = set()
+        for ev in evs:
+            src = ev.source.actor_id if ev.source else None
+            tgt = ev.target.actor_id if ev.target else None
+            dedup = (src, tgt, ev.code, ev.start)
+            if dedup in seen:
+                continue
+            seen.add(dedup)
+            code = codebook[ev.code]
+            lo, hi = _boundaries(key, lang, ev.start, ev.end)
+            in_clause = [d for d in dates if d.start >= lo and d.end <= hi]
+            pool = in_clause or dates
+            if pool:
+                d = min(pool, key=lambda d: min(abs(d.start - ev.end), abs(ev.start - d.end)))
+                ev_date, precision = d.value, d.precision
+            elif pub is not None:
+                ev_date, precision = pub, "publication"
+            else:
+                ev_date, precision = None, None
+            rows.append({
+                "event_id": stable_id("event", art, s0 + ev.start, s0 + ev.end, ev.code, src, tgt),
+                "article_id": art,
+                "source_actor_id": src,
+                "target_actor_id": tgt,
+                "event_code": code.event_code,
+                "event_root_code": code.event_root_code,
+                "event_label": code.event_label,
+                "quad_class": code.quad_class,
+                "goldstein": code.goldstein,
+                "event_date": ev_date,
+                "event_date_precision": precision,
+                "location_text": _location(text, ev.start, hi, lang),
+                "is_negated": ev.negated,
+                "modality": ev.modality,
+                "evidence_text": text,
+                "char_start": s0,
+                "char_end": s0 + len(text),
+                "sentence_index": idx,
+                "confidence": round(max(0.05, min(1.0, ev.confidence)), 3),
+            })
+    if not rows:
+        return empty(EVENTS)
+    events = conform(pl.DataFrame(rows, infer_schema_length=None), EVENTS)
+    return cluster_events(events, actors, documents)
+
+
+# ---------------------------------------------------------------- clusters
+def cluster_events(events: pl.DataFrame, actors: pl.DataFrame | None = None,
+                   documents: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Assign `event_cluster_id`: one id per real-world event, however many sentences or articles report it.
+
+    The rule: cluster id = stable_id(source side, target side, event_root_code, date bucket, status) where
+    - a side is the actor's `country_iso3` when it has one (a minister's visit and "the Moroccan
+      delegation's visit" are one visit), else its actor_id; no target is `-`;
+    - the date bucket is the month (`2021-08`) for day or month precision, the year for year precision;
+      an undated mention (precision `publication`) joins the earliest dated mention of the same
+      (sides, root) in the same article when there is one, else the month of publication; with no date
+      at all the bucket is the article, so undated reports never merge across articles;
+    - status is `asserted` for asserted, non-negated events, else `<modality>[-negated]`, so a denial or
+      a plan never merges with the real thing.
+    """
+    if events.is_empty():
+        return events
+    if actors is not None and not actors.is_empty():
+        amap = actors.select(pl.col("actor_id"), pl.col("country_iso3").alias("_c"))
+        ev = (
+            events.join(amap.rename({"actor_id": "source_actor_id", "_c": "_sc"}), on="source_actor_id", how="left")
+            .join(amap.rename({"actor_id": "target_actor_id", "_c": "_tc"}), on="target_actor_id", how="left")
+        )
+    else:
+        ev = events.with_columns(pl.lit(None, pl.String).alias("_sc"), pl.lit(None, pl.String).alias("_tc"))
+    ev = ev.with_columns(
+        pl.coalesce("_sc", "source_actor_id", pl.lit("-")).alias("_sk"),
+        pl.coalesce("_tc", "target_actor_id", pl.lit("-")).alias("_tk"),
+        pl.when(~pl.col("is_negated") & (pl.col("modality") == "asserted"))
+        .then(pl.lit("asserted"))
+        .otherwise(pl.col("modality") + pl.when(pl.col("is_negated")).then(pl.lit("-negated")).otherwise(pl.lit("")))
+        .alias("_status"),
+        pl.when(pl.col("event_date_precision").is_in(["day", "month"]))
+        .then(pl.col("event_date").dt.strftime("%Y-%m"))
+        .when(pl.col("event_date_precision") == "year")
+        .then(pl.col("event_date").dt.strftime("%Y"))
+        .otherwise(None)
+        .alias("_dated_bucket"),
+    )
+    group = ["article_id", "_sk", "_tk", "event_root_code", "_status"]
+    ev = ev.with_columns(
+        pl.col("_dated_bucket").sort_by("event_date").drop_nulls().first().over(group).alias("_sibling_bucket")
+    ).with_columns(
+        pl.coalesce(
+            "_dated_bucket",
+            "_sibling_bucket",
+            pl.col("event_date").dt.strftime("%Y-%m"),
+            pl.lit("article:") + pl.col("article_id"),
+        ).alias("_bucket")
+    )
+    ids = [
+        stable_id("cluster", sk, tk, root, b, st)
+        for sk, tk, root, b, st in ev.select("_sk", "_tk", "event_root_code", "_bucket", "_status").iter_rows()
+    ]
+    return conform(ev.with_columns(pl.Series("event_cluster_id", ids, dtype=pl.String)), EVENTS)
+
+
+def event_clusters(events: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """One row per cluster (the Python twin of `marts.fct_event_clusters`): the representative source,
+    target and code are the most frequent in the cluster (ties: the earliest reported), the event date is
+    the most precise, earliest one."""
+    cols = {
+        "event_cluster_id": pl.String, "source_actor_id": pl.String, "target_actor_id": pl.String,
+        "event_code": pl.String, "event_root_code": pl.String, "event_date": pl.Date,
+        "num_mentions": pl.UInt32, "num_articles": pl.UInt32, "first_reported_at": pl.Datetime("us"),
+    }
+    if events.is_empty():
+        return pl.DataFrame(schema=cols)
+    doc = documents.select(
+        "article_id",
+        pl.coalesce(pl.col("published_date").cast(pl.Datetime("us")), pl.col("ingested_at")).alias("_reported"),
+    )
+    ev = events.join(doc, on="article_id", how="left").with_columns(
+        pl.col("event_date_precision").replace_strict(
+            {"day": 0, "month": 1, "year": 2, "publication": 3}, default=4, return_dtype=pl.Int8
+        ).alias("_prec")
+    )
+
+    def mode(c: str) -> pl.Expr:
+        return pl.col(c).sort_by("_reported").mode().first().alias(c)
+
+    out = ev.group_by("event_cluster_id").agg(
+        pl.col("source_actor_id").drop_nulls().mode().sort().first(),
+        pl.col("target_actor_id").drop_nulls().mode().sort().first(),
+        pl.col("event_code").mode().sort().first(),
+        pl.col("event_root_code").first(),
+        pl.col("event_date").sort_by(["_prec", "event_date"]).first(),
+        pl.len().alias("num_mentions"),
+        pl.col("article_id").n_unique().alias("num_articles"),
+        pl.col("_reported").min().alias("first_reported_at"),
+    )
+    return out.select([pl.col(c).cast(t) for c, t in cols.items()]).sort("event_cluster_id")
