@@ -195,7 +195,9 @@ _NP_STOP = {
 _AUX_SKIP = {"has", "have", "had", "also", "later", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
-             "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally"}
+             "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning",
+             "afternoon", "evening", "late", "early"}
 _PRONOUNS_EN = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 _OBJ_PRONOUNS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it"}
 _DESC_HEADS_EN = {
@@ -215,11 +217,12 @@ _MONTHS_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar
                 "june|july|august|september|october|november|december")
 # Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
 # preposition-led chunks; used to find where the content (or the end of a trailing attribution) begins.
+_CHUNK = r"(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+"
 _ADJUNCT = re.compile(
-    rf"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
-    rf"through|over|by|when|while|of|for)\b[^,.;:“”\"«»!?]*?|(?:{_MONTHS_DAYS})\b|"
+    rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
+    rf"through|over|by|when|while|of|for)\b{_CHUNK}|(?:{_MONTHS_DAYS})\b|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
-    r"\w+ly)\b))*",
+    r"\w+ly)\b))*+",
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\s*,?\s*(?:that|:)\s*", re.IGNORECASE)
@@ -270,6 +273,10 @@ class _Doc:
     actors: dict[str, dict]
     lexicon: object | None
     stmts: list[_Stmt] = field(default_factory=list)
+    quote_opens: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.quote_opens = [q.open for q in self.quotes]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.bounds, pos) - 1)
@@ -329,6 +336,12 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 j -= 1
             continue
         break
+    if j >= 0 and toks[j][2] == ")":
+        k = j
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        if k > 0 and j - k <= 6:
+            j = k - 1
     if j < 0:
         return None
     end_j = j
@@ -380,7 +393,7 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
         if n > 0 and wl in {"that", "who", "which", "whose", "on", "to", "after", "before", "during", "when",
                             "while", "because", "as", "and", "but", "if", "said", "says", "told", "added"}:
             break
-        if n > 0 and wl in _MONTHS_DAYS.split("|"):
+        if n > 0 and (wl in _MONTHS_DAYS.split("|") or (wl in _NP_STOP and wl not in _DETERMINERS)):
             break
         if n > 0 and not allow_preps and wl in _NP_INTERNAL_PREPS:
             break
@@ -405,16 +418,19 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
 
 
 def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
-    """`Nabil Andalusi, a researcher ..., highlighted` / `Haboub Cherkaoui, director of ..., who called`:
-    the name before an appositive that ends at `comma`."""
-    seg_end = comma
-    # find the comma opening the appositive
-    prev = text.rfind(",", lo, seg_end)
-    if prev < 0:
-        return None
-    np = _np_left(text, lo, prev)
-    if np and _is_cap(text[np[0]:np[1]]):
-        return np
+    """`Nabil Andalusi, a researcher ..., highlighted` / `Clinton, 35, the daughter of ..., said`: the name
+    before the appositive(s) that end at `comma`."""
+    end = comma
+    for _ in range(4):
+        prev = text.rfind(",", lo, end)
+        if prev < 0:
+            return None
+        np = _np_left(text, lo, prev)
+        if np is not None:
+            words = text[np[0]:np[1]].split()
+            if words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
+                return np
+        end = prev
     return None
 
 
@@ -452,33 +468,39 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
-    """The subject of the clause [lo, hi): the first mention near its start, or its first noun phrase."""
-    for ms, me, _aid, _kind, _surf in doc.mentions:
-        if ms >= lo and me <= hi:
-            gap = text[lo:ms]
-            if len(gap.split()) <= 3 and "," not in gap:
+    """Subject of the main clause before a participle/coordinated cue at hi: the first noun phrase of the
+    last comma-separated segment that starts with one (`Hours later, Trump returned ..., telling`)."""
+    bounds = [lo] + [lo + m.end() for m in re.finditer(r"[,;:—–(]\s*|\s[-–—]\s", text[lo:hi])]
+    for b in reversed(bounds):
+        b = _first_nonspace(text, b)
+        if b >= hi:
+            continue
+        for ms, me, _aid, _kind, _surf in doc.mentions:
+            if b <= ms <= b + 2:
                 return ms, me
-            break
-    toks = _tokens(text, lo, hi)
-    if not toks:
-        return None
-    first = toks[0][2].lower()
-    if first in _PRONOUNS_EN:
-        return toks[0][0], toks[0][1]
-    end = None
-    for _s, e, w in toks:
-        wl = w.lower()
-        if len(w) == 1 and not w.isalnum():
-            break
-        if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and end is not None
-                              and not _is_cap(text[toks[0][0]:toks[0][1]])):
-            break
-        if not _is_cap(w) and wl not in _DETERMINERS and wl.endswith(("ed", "s")) and end is not None:
-            break
-        end = e
-    if end is None:
-        return None
-    return toks[0][0], end
+            if ms > b + 2:
+                break
+        toks = _tokens(text, b, hi)
+        if not toks:
+            continue
+        w0 = toks[0][2]
+        if w0.lower() in _PRONOUNS_EN and w0.lower() not in {"it", "you"}:
+            return toks[0][0], toks[0][1]
+        if not (_is_cap(w0) or w0.lower() in _DETERMINERS) or w0.lower() in _NP_STOP \
+                or _FRONTED.fullmatch(w0):
+            continue
+        end = None
+        for k, (_s, e, w) in enumerate(toks):
+            wl = w.lower()
+            if len(w) == 1 and not w.isalnum() and w not in "’'":
+                break
+            if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and (
+                    wl.endswith("ed") or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper()))):
+                break
+            end = e
+        if end is not None and _words(text[toks[0][0]:end]) <= 8:
+            return toks[0][0], end
+    return None
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -671,24 +693,53 @@ def _strip_final_period(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _quotes_in(doc: _Doc, s: int, e: int) -> list[Quote]:
-    return [q for q in doc.quotes if q.open >= s - 1 and q.close <= e + 1 and q.open < e]
-
-
-def _quote_starting(doc: _Doc, pos: int, limit: int) -> Quote | None:
-    for q in doc.quotes:
-        if pos <= q.open < limit:
-            return q
-        if q.open >= limit:
-            break
+def _quote_around(doc: _Doc, pos: int) -> Quote | None:
+    """The quote whose inside contains pos (quotes do not overlap; sorted by opening mark)."""
+    i = bisect.bisect_left(doc.quote_opens, pos) - 1
+    if i >= 0 and doc.quotes[i].open < pos < doc.quotes[i].close:
+        return doc.quotes[i]
     return None
 
 
+def _quotes_between(doc: _Doc, lo: int, hi: int) -> list[Quote]:
+    """Quotes whose opening mark lies in [lo, hi)."""
+    i = bisect.bisect_left(doc.quote_opens, lo)
+    j = bisect.bisect_left(doc.quote_opens, hi)
+    return doc.quotes[i:j]
+
+
+def _quote_starting(doc: _Doc, pos: int, limit: int) -> Quote | None:
+    qs = _quotes_between(doc, pos, limit)
+    return qs[0] if qs else None
+
+
 def _extend_to_quote_close(doc: _Doc, s: int, e: int) -> int:
-    for q in doc.quotes:
-        if s <= q.open < e < q.close + 1:
-            e = q.close + 1
+    q = _quote_around(doc, e)
+    if q is not None and q.open >= s:
+        return q.close + 1
+    q = _quote_around(doc, e - 1)
+    if q is not None and q.open >= s and q.close + 1 > e:
+        return q.close + 1
     return e
+
+
+def _widen(doc: _Doc, ss: int, se: int, *, arabic: bool = False) -> tuple[int, int]:
+    """A quote may run over sentence boundaries: widen the clause to the quote around its edges."""
+    text = doc.text
+    q = _quote_around(doc, ss)
+    if q is not None:
+        ss = q.open
+    q = _quote_around(doc, se)
+    if q is not None:
+        se = min(len(text), q.close + 1)
+        if arabic:
+            ends = [x for x in (text.find("\n", se), text.find(".", se)) if x >= 0]
+            se = min(ends) + 1 if ends else len(text)
+        else:
+            while se < len(text) and text[se] not in ".!?\n":
+                se += 1
+            se = min(len(text), se + 1)
+    return ss, se
 
 
 def _words(text: str) -> int:
@@ -720,11 +771,27 @@ class _Cand:
         self.speaker_hint = speaker_hint  # "implicit" (Arabic pro-drop) / "subject" (participle)
 
 
+_BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
+               "call on"}
+_BASE_OK = re.compile(
+    r"(?:\b(?:they|we|i|you|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t)|\w\ws)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_FRONTED = re.compile(
+    r"(?:on|in|at|after|before|during|with|as|when|while|despite|although|if|since|asked|speaking|"
+    r"writing|referring|responding|pressed|courted|having|\w+ing|\w+ed)\b",
+    re.IGNORECASE,
+)
+_NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figures|numbers)\b|^\W*\d",
+                         re.IGNORECASE)
+
 _TAIL_EN = re.compile(
-    rf"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
-    rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*|"
+    rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
+    rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
-    r"\w+ly)\b))*\s*(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
+    r"\w+ly)\b))*+\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
     r"insisting|warning|stressing|claiming|suggesting|calling|urging|according)\b)|$)",
     re.IGNORECASE,
 )
@@ -742,6 +809,12 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         if c is None:
             continue
         cs, ce = m.start("cue"), m.end("cue")
+        if _quote_around(doc, cs) is not None:
+            continue  # words inside a quote belong to the quoted speaker's statement
+        if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs):
+            continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
+        if _NEGATED.search(text, max(0, cs - 30), cs):
+            continue  # "did not say", "never claimed"
         if m.group("cue")[:1].isupper():
             # title-cased cue inside a clause is a headline ("Khiame Explains Morocco's Strategy")
             k = cs
@@ -751,16 +824,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
                 continue
         if form in {"says", "say", "said"} and re.match(r"\s+(?:to\s+be|to\s+have)\b", text[ce:ce + 12]):
             continue  # "is said to be"
-        ss, se = doc.clause_span(cs)
-        # a quote may run over sentence boundaries: widen to the quote around
-        for q in doc.quotes:
-            if q.open < ss < q.close:
-                ss = q.open
-            if q.open < se < q.close:
-                se = min(len(text), q.close + 1)
-                while se < len(text) and text[se] not in ".!?\n":
-                    se += 1
-                se = min(len(text), se + 1)
+        ss, se = _widen(doc, *doc.clause_span(cs))
         cand = None
         if c.kind == "source_prep":
             cand = _according(doc, c, form, cs, ce, ss, se)
@@ -822,14 +886,17 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
             tail_from = sp[1] if inverted else ce
             tm = _TAIL_EN.match(text, tail_from, se)
             ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
-            if tm and ends_with_quote_or_comma and len(pre.strip()) > 0:
+            # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
+            strong = re.search(r"[,?!—–-][”\"»]$", pre) is not None \
+                and _quote_around(doc, ss + len(pre) - 2) is not None
+            if (tm or strong) and ends_with_quote_or_comma and len(pre.strip()) > 0:
                 cont_end = ss + len(pre)
                 content_end = cont_end
-                tail_end = tm.end()
+                tail_end = tm.end() if tm else _first_nonspace(text, se)
                 # direct: the left side ends with a quote
-                q_left = [q for q in doc.quotes if q.close < content_end and q.close >= content_end - 3
-                          and q.open >= ss - 1]
-                q_left = q_left or [q for q in doc.quotes if q.closed and q.close < cs
+                near = _quotes_between(doc, ss - 1, cs)
+                q_left = [q for q in near if content_end - 3 <= q.close < content_end]
+                q_left = q_left or [q for q in near if q.closed and q.close < cs
                                     and not text[q.close + 1:sp[0] if not inverted else cs].strip(" ,\n")]
                 if q_left:
                     q = q_left[-1]
@@ -837,26 +904,27 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                     if q.chain >= 0:
                         spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
                     # interrupted quote: `, “B”` right after the attribution tail
-                    nq = _quote_starting(doc, tail_end - 1, tail_end + 4)
-                    if (nq is not None and text[tm.start("end"):tm.end("end")].startswith(",")) \
-                            or (nq is not None and text[tail_end - 1:nq.open].strip() in {",", ":", ""}
-                                and text[tm.start("end"):tm.end("end")] != "."):
+                    nq = _quote_starting(doc, tail_end - 1, tail_end + 4) if tm else None
+                    if nq is not None and tm is not None and (
+                            text[tm.start("end"):tm.end("end")].startswith(",")
+                            or (text[tail_end - 1:nq.open].strip() in {",", ":", ""}
+                                and text[tm.start("end"):tm.end("end")] != ".")):
                         spans.append(nq.inner)
                         if nq.chain >= 0:
                             spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
                     return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans,
                                  content_left=True)
-                # reported, content on the left
+                # reported, content on the left (not a fronted adverbial: "On Israel, Trump added: ...")
                 c_s, c_e = _trim(text, ss, cont_end)
-                if text[c_s:c_e].lower().startswith(("but ", "and ")):
-                    pass
-                if _words(text[c_s:c_e]) >= 3:
+                fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",")
+                if _words(text[c_s:c_e]) >= 4 and not fronted:
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
-                return None
+                if inverted:
+                    return None
         if inverted:
             # "..., said X" with something after that is not a tail: not a statement we can read
             return None
-    if c.kind == "speech_trailing":
+    if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
         return None
     # -------- speaker before the cue, content after --------
     hint = None
@@ -875,6 +943,8 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
         if sp is None:
             return None
     sp_txt = text[sp[0]:sp[1]].lower()
+    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS:
+        return None
     if sp_txt in {"it", "this", "that", "which", "what", "there"} and re.search(
             r"\b(?:is|was|been|be)\s+$", text[sp[1]:cs] + " "):
         return None
@@ -901,7 +971,23 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     if tm and tm.end() > pos:
         had_that = True
         pos = tm.end()
+        if text[tm.start():tm.end()].strip() == ":":
+            k = _first_nonspace(text, pos)
+            nq = _quote_starting(doc, k, k + 1)
+            if nq is not None:  # "Cruz continued:\n\n“...”"
+                spans = [nq.inner]
+                if nq.chain >= 0:
+                    spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
+                return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans)
     q0 = _quote_starting(doc, pos, pos + 3)
+    if q0 is None and not had_that and c.kind in ("speech", "speech_trailing", "address", "participle"):
+        # "said on Twitter on Monday, in reference to her first child, ..., “Next summer ...”"
+        far = _quote_starting(doc, pos, min(se, pos + 110))
+        if far is not None:
+            gap = text[pos:far.open]
+            if re.search(r"[,:]\s*$", gap) and not re.search(r"\bthat\b|[.;!?]", gap):
+                pos = far.open
+                q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
         return None
     if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
@@ -915,7 +1001,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     content = text[c_s:c_e]
     if _words(content) < 2 and q0 is None:
         return None
-    qs = [q for q in doc.quotes if q.open >= c_s - 1 and q.open < c_e]
+    qs = _quotes_between(doc, c_s - 1, c_e)
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [q.inner for q in qs]
@@ -971,16 +1057,9 @@ def _arabic_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue
         cs, ce = m.start("cue"), m.end("cue")
         ws = m.start()
-        ss, se = doc.clause_span(cs)
-        for q in doc.quotes:
-            if q.open < ss < q.close:
-                ss = q.open
-            if q.open < se < q.close:
-                se = min(len(text), q.close + 1)
-                nl = text.find("\n", se)
-                dot = text.find(".", se)
-                cand_ends = [x for x in (nl, dot) if x >= 0]
-                se = min(cand_ends) + 1 if cand_ends else len(text)
+        if _quote_around(doc, cs) is not None:
+            continue
+        ss, se = _widen(doc, *doc.clause_span(cs), arabic=True)
         if c.kind == "source_prep":
             cand = _ar_prep(doc, c, m, cs, ce, ss, se)
         else:
@@ -1018,7 +1097,7 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
         return _Cand(cs, ce, cue, c.lemma, np, c_s, c_e, None)
     # content on the left: `... ، وفقا للمصدر ذاته.` / `و"..." بحسب المصدر ذاته`
     c_s, c_e = _trim(text, ss, m.start())
-    q = [x for x in doc.quotes if x.close < m.start() and x.close >= c_e - 1 and x.open >= ss - 1]
+    q = [x for x in _quotes_between(doc, ss - 1, m.start()) if c_e - 1 <= x.close < m.start()]
     if q:
         return _Cand(cs, ce, cue, c.lemma, np, q[-1].inner[0], q[-1].inner[1], [q[-1].inner],
                      content_left=True)
@@ -1106,7 +1185,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if _words(text[c_s:c_e]) < 3:
         return None
-    qs = [x for x in doc.quotes if x.open >= c_s - 1 and x.open < c_e]
+    qs = _quotes_between(doc, c_s - 1, c_e)
     quoted = sum(min(x.close, c_e) - max(x.open + 1, c_s) for x in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [x.inner for x in qs]
@@ -1166,23 +1245,23 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
         events.append((min(c.cs, c.cue_s), 0, c))
     used_quote_opens: set[int] = set()
     for c in cands:
-        for q in doc.quotes:
-            if c.cs <= q.open + 1 and q.close <= c.ce:
+        for q in _quotes_between(doc, c.cs - 1, c.ce):
+            if q.close <= c.ce:
                 used_quote_opens.add(q.open)
-    # orphan full-sentence quotes continue the statement before them
+    # orphan full-sentence quotes continue the statement just before them
     for q in doc.quotes:
         if q.open in used_quote_opens:
             continue
         inner = text[q.open + 1:q.close]
-        if _words(inner) < 6:
+        if _words(inner) < 3:
             continue
-        before = text[max(0, q.open - 2):q.open]
         ss, _se = doc.clause_span(q.open)
-        if text[ss:q.open].strip() not in {"", "و"} and not before.endswith(("\n", ". ", ".")):
+        lead = text[ss:q.open].strip()
+        if lead not in {"", "و"} and not text[max(0, q.open - 2):q.open].endswith(("\n", ". ", ".")):
             continue
-        after = text[q.close + 1:q.close + 3]
-        if after.strip() and after.strip()[:1] not in ".\n" and not after.startswith((" ", "\n")):
-            pass
+        after = text[q.close + 1:q.close + 4]
+        if re.match(r"[^\S\n]*[a-z\u0600-\u06ff]", after):
+            continue  # the quote runs on into a clause of its own: not a whole sentence
         events.append((q.open, 1, q))
     events.sort(key=lambda ev: (ev[0], ev[1]))
     last_para_end = {}
@@ -1224,7 +1303,12 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             if prev is None:
                 continue
             gap = text[prev.end:q.open]
-            if gap.count("\n") > 2 or _words(gap) > 40:
+            paras = len(re.findall(r"\n\s*", gap))
+            inner_words = _words(text[q.open + 1:q.close])
+            if paras == 0:
+                if _words(gap) > 15:
+                    continue
+            elif paras > 1 or _words(gap) > 6 or not prev.direct or inner_words < 6:
                 continue
             a, b = _trim(text, q.open + 1, q.close)
             st = _Stmt(prev.speaker_actor_id, prev.speaker_text, prev.speaker_start, prev.speaker_end, None, None,
@@ -1305,6 +1389,7 @@ def _fallback_sentence_starts(text: str) -> list[int]:
     return _sub_bounds(text, [0])
 
 
+@lru_cache(maxsize=1)
 def _default_lexicon():
     try:
         from transforms.actors import load_lexicon
