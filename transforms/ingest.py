@@ -230,8 +230,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, with line endings unified to \\n."""
+    """NFC, with line endings unified to \\n; lone surrogates (from JSON escapes) become U+FFFD."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -323,7 +331,7 @@ def _str_or_none(v: object) -> str | None:
     if v is None:
         return None
     if isinstance(v, str):
-        v = v.strip()
+        v = normalize_text(v.strip())
         return v or None
     if isinstance(v, (int, float)):
         return str(v)
@@ -483,7 +491,7 @@ def read_file(path: Path, rel: str, opts: IngestOptions) -> Iterator[Article | R
                 yield Rejection(rel, "JSON list is empty: no articles", sha)
             for i, rec in enumerate(obj):
                 rid = _str_or_none(rec.get("id")) if isinstance(rec, dict) else None
-                rsha = _sha(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+                rsha = _sha(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
                 got = _record_to_article(rec, f"{rel}#{rid or i}", rsha, "json")
                 if isinstance(got, Rejection):
                     got.source_file = f"{rel}#{i}"
