@@ -3,12 +3,14 @@
 Inputs (committed, hand-curated, an analyst edits these):
   data/reference/actors_countries_curated.csv  English/Arabic country names, demonyms, capitals
   data/reference/actors_curated.csv            IGOs, armed groups, agencies, media, well-known people
+  data/reference/actors_first_names_ar_curated.csv  common given names in Arabic script
 Inputs (NOT committed, ../shared; MIT, see data/reference/LICENSE.cameo):
   ../shared/resources/cameo/en/Phoenix.{Countries,International,MilNonState}.actors.txt
   ../shared/resources/cameo/ar/actor_dict_ar_v4.txt
 Outputs (committed; the pipeline reads only these):
   data/reference/actors.csv          key, canonical_name, canonical_name_ar, actor_type, country_iso3, cameo_code, source
   data/reference/actors_aliases.csv  key, alias, language, kind (NAME | ALIAS | DEMONYM | METONYM)
+  data/reference/actors_first_names.csv  name, language: given names that start a person's name (discovery)
 
 Usage: .venv/bin/python scripts/build_actor_dictionary.py [--shared ../shared]
 """
@@ -27,6 +29,7 @@ sys.path.insert(0, str(REPO))
 import pycountry  # noqa: E402
 
 from transforms.actors import person_key  # noqa: E402
+from transforms.common import normalize_arabic  # noqa: E402
 
 REF = REPO / "data" / "reference"
 
@@ -207,6 +210,10 @@ def build(shared: Path | None) -> tuple[list[dict], list[dict]]:
                 add_alias(key, r["canonical_name_ar"], "ar", "NAME")
             for a in filter(None, r["aliases_ar"].split("|")):
                 add_alias(key, a, "ar", "ALIAS")
+                if r["actor_type"] == "PERSON":
+                    person_keys.setdefault("ar:" + person_key(a), key)
+            if r["actor_type"] == "PERSON" and r["canonical_name_ar"]:
+                person_keys.setdefault("ar:" + person_key(r["canonical_name_ar"]), key)
 
     if shared is None or not (shared / "resources" / "cameo").exists():
         print("../shared/resources/cameo not found: curated + pycountry only", file=sys.stderr)
@@ -246,7 +253,9 @@ def build(shared: Path | None) -> tuple[list[dict], list[dict]]:
             if len(n.split()) >= 2:
                 add_alias(key, _title(n), "en", "ALIAS")
 
-    # 4. CAMEO Arabic: people only (lemmatised organisation entries do not match running text).
+    # 4. CAMEO Arabic: people only (lemmatised organisation entries do not match running text), and only
+    #    entries that start with a known given name (the dictionary also lists `وزيرة ...`, `جندي ...`).
+    ar_first = {normalize_arabic(n) for n in first_names_ar()}
     for e in parse_cameo(cameo / "ar" / "actor_dict_ar_v4.txt"):
         code = _best_code(e)
         iso = _iso_of(code, iso3s)
@@ -257,14 +266,44 @@ def build(shared: Path | None) -> tuple[list[dict], list[dict]]:
             continue
         if not all(re.fullmatch(r"[\u0621-\u064a\u0670]+", t) for t in toks):
             continue
+        if normalize_arabic(toks[0]) not in ar_first:
+            continue
         name_ar = " ".join(toks)
         pk = "ar:" + person_key(name_ar)
         key = person_keys.get(pk)
+        if key is None and toks[-1] in ("الابن", "الأب", "ابن"):  # `جورج بوش الابن` is `جورج بوش`
+            key = person_keys.get("ar:" + person_key(" ".join(toks[:-1])))
         if key is None:
             key = add_actor(f"cameo-ar:{'_'.join(toks)}", name_ar, name_ar, "PERSON", iso, code, "cameo-ar")
             person_keys[pk] = key
         add_alias(key, name_ar, "ar", "NAME")
     return list(actors.values()), aliases
+
+
+def first_names_ar() -> list[str]:
+    with open(REF / "actors_first_names_ar_curated.csv", encoding="utf-8") as f:
+        return [r["name"] for r in csv.DictReader(f) if r["name"].strip()]
+
+
+_NOT_FIRST_NAME = {"Sir", "Lord", "Lady", "Dame", "General", "King", "Queen", "Prince", "Princess", "Sheikh",
+                   "Emir", "Sultan", "President", "Minister", "Chief", "Saint", "St", "Mr", "Mrs", "Dr", "Al",
+                   "El", "Abu", "Bin", "Ben", "Le", "La", "De", "Del", "Van", "Von", "The", "New", "North",
+                   "South", "East", "West", "Great", "United", "National", "Ayatollah", "Pope", "Cardinal",
+                   "Father", "Brother", "Sister", "Mother", "Grand", "Major", "Colonel", "Captain", "Ali"}
+
+
+def first_names(actors: list[dict], aliases: list[dict]) -> list[dict]:
+    """Given names: first words of dictionary people seen at least twice, minus titles and place names."""
+    from collections import Counter
+
+    places = {a["alias"].lower() for a in aliases if a["language"] == "en" and a["key"].startswith("country:")}
+    cnt = Counter(r["canonical_name"].split()[0] for r in actors
+                  if r["actor_type"] == "PERSON" and r["source"] in ("cameo-en", "curated")
+                  and len(r["canonical_name"].split()) >= 2)
+    out = [{"name": n, "language": "en"} for n, c in sorted(cnt.items())
+           if c >= 2 and n.isalpha() and len(n) >= 3 and n not in _NOT_FIRST_NAME and n.lower() not in places]
+    out += [{"name": n, "language": "ar"} for n in first_names_ar()]
+    return out
 
 
 def main() -> None:
@@ -281,7 +320,12 @@ def main() -> None:
         w = csv.DictWriter(f, fieldnames=["key", "alias", "language", "kind"])
         w.writeheader()
         w.writerows(aliases)
-    print(f"wrote {len(actors)} actors and {len(aliases)} aliases to {REF}")
+    names = first_names(actors, aliases)
+    with open(REF / "actors_first_names.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["name", "language"])
+        w.writeheader()
+        w.writerows(names)
+    print(f"wrote {len(actors)} actors, {len(aliases)} aliases and {len(names)} given names to {REF}")
 
 
 if __name__ == "__main__":

@@ -138,6 +138,8 @@ class ActorLexicon:
         self.ar: dict[tuple[str, ...], tuple[str, str]] = {}
         self.ar_prefix: set[tuple[str, ...]] = set()
         self.person_keys: dict[str, str] = {}
+        self.first_en: set[str] = set()
+        self.first_ar: set[str] = set()
         self.ar_names: dict[str, str] = {}  # normalised Arabic canonical names (incl. media) -> id
         for aid, r in self.rows.items():
             if r["actor_type"] == "PERSON" and r["canonical_name"]:
@@ -293,7 +295,13 @@ def _read_csv(path: Path) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
-    return ActorLexicon(_read_csv(REF_DIR / "actors.csv"), _read_csv(REF_DIR / "actors_aliases.csv"))
+    lex = ActorLexicon(_read_csv(REF_DIR / "actors.csv"), _read_csv(REF_DIR / "actors_aliases.csv"))
+    for r in _read_csv(REF_DIR / "actors_first_names.csv"):
+        if r["language"] == "ar":
+            lex.first_ar.add(arabic.norm(r["name"]))
+        else:
+            lex.first_en.add(r["name"])
+    return lex
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -317,7 +325,7 @@ _TITLE_WORDS = {
 _ROLE_HEAD = re.compile(
     r"^(?:the\s+|a\s+|an\s+|who\s+(?:is|was|has been)\s+(?:the\s+|a\s+|an\s+)?|then[-\s])?"
     r"(?:(?:former|current|acting|deputy|vice|senior|chief|top|new|then|interim|assistant|special|general|"
-    r"executive|national|regional|foreign|interior|defen[cs]e|US|U\.S\.|[A-Z][a-z]+(?:an|ese|ish|i)|[A-Z][\w’']*(?:’s|'s))\s+)*"
+    r"executive|national|regional|foreign|interior|defen[cs]e|US|U\.S\.|(?-i:[A-Z][\w’'.-]*))\s+)*"
     r"(?:director|head|chief|chairman|chairwoman|chair|secretary|spokes(?:man|woman|person)|ambassador|envoy|"
     r"delegate|governor|mayor|senator|minister|president|leader|official|advis[eo]r|coordinator|founder|ceo|"
     r"judge|prosecutor|attorney|researcher|analyst|professor|expert|journalist|editor|correspondent|reporter|"
@@ -354,9 +362,20 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NOT_FIRST_WORD = {"african", "european", "asian", "american", "arab", "western", "eastern", "northern",
+                   "southern", "islamic", "muslim", "christian", "jewish", "international", "national", "global",
+                   "united", "royal", "new", "old", "great", "holy", "operation", "project", "mount", "lake"}
+
+
 def _good_person(surface: str) -> bool:
     words = surface.split()
     if not words or len(words) > 6 or len(surface) < 3:
+        return False
+    if words[0].lower() in _NOT_FIRST_WORD:
+        return False
+    if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bLa)(?<!\bDi)[a-z][A-Z]", surface):
+        return False  # run-together text (`StrategyKhiame`)
+    if words[-1].lower() in _NOT_ACTOR_LAST:
         return False
     if any(ch.isdigit() for ch in surface) or "\n" in surface or "@" in surface or "/" in surface:
         return False
@@ -415,6 +434,15 @@ _CAMEO_ROLE = [
 ]
 
 
+def _org_cameo_of_span(lex: ActorLexicon, text: str, s: int, e: int) -> str | None:
+    """CAMEO code of the first dictionary organisation named in a role (`director of the FBI` -> USACOP)."""
+    for _a, _b, aid, _kind in lex.match_en(text[s:e], en_tokens(text[s:e])):
+        r = lex.rows.get(aid)
+        if r and r["actor_type"] in ("ORGANIZATION", "MEDIA") and r["cameo_code"] and len(r["cameo_code"]) > 3:
+            return r["cameo_code"]
+    return None
+
+
 def cameo_for_role(iso3: str | None, role: str | None) -> str | None:
     if not iso3:
         return None
@@ -445,26 +473,40 @@ _LEFT_TITLE = re.compile(
 )
 
 
-def _left_title(lex: ActorLexicon, text: str, s: int, lo: int) -> tuple[int, str] | None:
-    """A capitalised title run right before a name: `Algerian Prime Minister`, `Major General`, `King`."""
+def _left_title(lex: ActorLexicon, text: str, s: int, lo: int) -> tuple[int, str, int] | None:
+    """A capitalised title run right before a name: `Algerian Prime Minister`, `Major General`, `King`,
+    `Head of Foreign Intelligence` (after `... Nasser Bourita and`). Returns (title_start, title, run_start)."""
     seg = text[max(lo, s - 160):s]
+    cut = max((m.end() for m in re.finditer(r"[.!?;:|\n)(\]\[“”\"«»,–—]\s*", seg)), default=0)
+    seg = seg[cut:]
     m = _LEFT_TITLE.search(seg)
     if not m:
         return None
     run = m.group(1)
-    words = re.findall(r"[\w’'.-]+", run)
-    # the run must end with a title word (the word touching the name)
-    if not words or words[-1].lower().strip(".") not in _TITLE_WORDS:
-        return None
-    # drop leading words that are not part of the title (sentence-initial words, `In`, `Meanwhile`)
-    start = s - len(seg) + m.start(1)
-    lead = re.match(r"(?:(?:In|On|At|As|And|But|Meanwhile|While|When|After|Before|Then|The|A|An)\s+)+", run)
+    run_start = s - len(seg) + m.start(1)
+    # leading lowercase words and sentence-initial fillers are not part of the title
+    lead = re.match(r"(?:(?:of|the|for|and|to|de|’s|'s|In|On|At|As|And|But|Meanwhile|While|When|After|Before|"
+                    r"Then|The|A|An|Earlier|Later|Also|However|Yet|So|Former)\s+)+", run)
     if lead:
-        start += lead.end()
+        run_start += lead.end()
+        run = run[lead.end():]
+    words = [w.lower().strip(".") for w in re.findall(r"[\w’'.-]+", run)]
+    start = run_start
+    # `X and Head of Foreign Intelligence Y`: the title of Y is the last conjunct when it has a title word
+    parts = list(re.finditer(r"\s+and\s+", run))
+    tail_ok = False
+    if parts:
+        tail = run[parts[-1].end():]
+        tw = [w.lower().strip(".") for w in tail.split()]
+        if any(w in _TITLE_WORDS for w in tw) and len(tw) <= 10:
+            start = run_start + parts[-1].end()
+            tail_ok = True
+    if not tail_ok and (not words or not any(w in _TITLE_WORDS for w in words) or len(words) > 14):
+        return None
     title = text[start:s].strip()
     if not title:
         return None
-    return start, title
+    return start, title, run_start
 
 
 def _right_role(text: str, e: int, hi: int) -> tuple[int, int, str] | None:
@@ -560,6 +602,10 @@ _AR_QUOTES = set("\"«»“”'")
 def _ar_bare(tok: str) -> str:
     """Token normalised, with one leading conjunction/preposition removed (for heads and titles)."""
     k = arabic.norm(tok)
+    if k.startswith(("لل", "ولل")) and len(k) > 4:
+        rest = "ال" + k[k.index("لل") + 2:]
+        if arabic.strip_article(rest) in _AR_TITLE_FIRST or rest in _AR_ORG_HEADS:
+            return rest
     for p in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
         if k.startswith(p) and len(k) - len(p) >= 3:
             rest = k[len(p):]
@@ -633,38 +679,104 @@ def _add_mention(acc, doc_mentions, article_id, aid, s, e, text, kind, role, sta
     })
 
 
+_NOT_ACTOR_LAST = {"accords", "accord", "agreement", "agreements", "treaty", "exercise", "exercises", "forum",
+                   "summit", "conference", "day", "act", "law", "war", "cup", "games", "plan", "strategy",
+                   "protocol", "declaration", "process", "prize", "award", "festival", "olympics", "week",
+                   "street", "avenue", "square", "airport", "hotel", "bridge", "river", "mountains", "desert",
+                   "region", "province", "city", "island", "islands", "coast", "valley", "index", "report"}
+_HEADLINE_FN = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at", "by", "from", "as",
+                "is", "its", "vs", "after", "over", "into", "|", "-", "–", ":"}
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that look like headlines or page furniture (Title Case, no full stop, or `a | b`): no
+    discovery there (the dictionary still matches)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        st, en = pos, pos + len(line)
+        pos = en + 1
+        words = line.split()
+        if not words:
+            continue
+        if " | " in line or (len(words) <= 20 and not re.search(r"[.!?;:”\"]\s*$", line)):
+            content = [w for w in words if w.lower() not in _HEADLINE_FN]
+            caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+            if " | " in line or (content and caps / len(content) >= 0.7 and len(words) >= 2):
+                out.append((st, en))
+    return out
+
+
+def _in_spans(spans, s, e) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _first_name_persons(lex: ActorLexicon, text: str, toks) -> list[tuple[int, int]]:
+    """`Nabil Andalusi`, `Emanuela Claudia Del Re`: a known given name followed by capitalised words."""
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i][0]
+        if t in lex.first_en and i + 1 < n:
+            j = i + 1
+            while j < n and j - i < 5:
+                tj = toks[j][0]
+                if toks[j][1] - toks[j - 1][2] > 1 or "\n" in text[toks[j - 1][2]:toks[j][1]]:
+                    break
+                if (tj[:1].isupper() and tj.isalpha()) or tj.lower() in ("de", "del", "al", "el", "bin", "ben",
+                                                                       "van", "von", "da", "le", "la"):
+                    j += 1
+                    continue
+                break
+            while j > i + 1 and not toks[j - 1][0][:1].isupper():
+                j -= 1
+            if j >= i + 2 and _good_person(text[toks[i][1]:toks[j - 1][2]]):
+                out.append((toks[i][1], toks[j - 1][2]))
+                i = j
+                continue
+        i += 1
+    return out
+
+
 def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int, str]], starts: list[int]):
     lex = acc.lex
     toks = en_tokens(text)
     occupied: list[tuple[int, int]] = []
     mentions: list[dict] = []
+    heads = _headline_spans(text)
+    sent_starts = set(starts) | {0}
 
     def free(s, e):
         return all(e <= a or s >= b for a, b in occupied)
 
-    # 1. dictionary matches
+    def sentence_initial(s):
+        if s in sent_starts:
+            return True
+        before = text[max(0, s - 3):s]
+        return bool(re.search(r"(?:^|[.!?\n]\s*[\"“]?)\s*$", before)) or s == 0
+
+    # 1. dictionary matches; people among them go through the person step (titles, roles)
     dict_hits = []
     for a, b, aid, kind in lex.match_en(text, toks):
-        s, e = toks[a][1], toks[b - 1][2]
-        dict_hits.append((s, e, aid, kind))
+        dict_hits.append((toks[a][1], toks[b - 1][2], aid, kind))
 
-    # 2. spaCy entities (people and organisations); a dictionary match wins where they overlap unless
-    #    spaCy's PERSON strictly contains a dictionary person/org name (`Abdelhak Khiame` vs `Khiame`)
-    persons: list[tuple[int, int]] = []
+    # 2. person and organisation candidates from spaCy, re-checked; names from given names
+    persons: dict[tuple[int, int], str | None] = {}  # span -> dictionary actor id (or None)
     orgs: list[tuple[int, int]] = []
     for s0, e0, label in ents:
         s, e = _clean_span(text, s0, e0)
-        if e <= s:
+        if e <= s or _in_spans(heads, s, e):
             continue
         surf = text[s:e]
-        if label == "PERSON":
-            # a dictionary (non-person) actor exactly here is not a person (`Rabat`, `ISIS`)
-            inside = [h for h in dict_hits if h[0] >= s and h[1] <= e]
+        inside = [h for h in dict_hits if h[0] >= s and h[1] <= e]
+        if inside and (inside[0][0], inside[0][1]) == (s, e):
+            continue  # exactly a dictionary actor
+        if label == "PERSON" or (label in ("ORG", "FAC", "GPE", "NORP") and not inside and _good_person(surf)
+                                 and (_right_role(text, e, len(text)) or surf.split()[0] in lex.first_en)):
             if inside and any(lex.rows[h[2]]["actor_type"] != "PERSON" for h in inside):
-                if len(inside) == 1 and (inside[0][0], inside[0][1]) == (s, e):
-                    continue
-                # `Moroccan King Mohammed VI` tagged as one PERSON: cut the leading country word
                 first = inside[0]
+                # `Moroccan King Mohammed VI` tagged as one PERSON: cut the leading country word
                 if first[0] == s and lex.rows[first[2]]["actor_type"] == "COUNTRY":
                     s = first[1]
                     while s < e and text[s] in " ’'s":
@@ -672,28 +784,39 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
                     surf = text[s:e]
                 else:
                     continue
-            if _good_person(surf):
-                persons.append((s, e))
-        elif label == "ORG":
-            if _good_org(surf):
-                orgs.append((s, e))
+            last = surf.split()[-1].lower() if surf.split() else ""
+            if _good_person(surf) and last not in _NOT_ACTOR_LAST:
+                persons.setdefault((s, e), None)
+        elif label == "ORG" and _good_org(surf):
+            words = surf.split()
+            if words[-1].lower() in _NOT_ACTOR_LAST:
+                continue
+            if len(words) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", surf) and sentence_initial(s):
+                continue  # `Unofficial sources said`: a capitalised first word, not an organisation
+            orgs.append((s, e))
+    for s, e in _first_name_persons(lex, text, toks):
+        if not _in_spans(heads, s, e) and not any(h[0] < e and s < h[1] and lex.rows[h[2]]["actor_type"] != "PERSON"
+                                                  for h in dict_hits):
+            if not any(ps <= s and e <= pe for ps, pe in persons):
+                persons = {k: v for k, v in persons.items() if not (s <= k[0] and k[1] <= e)}
+                persons[(s, e)] = None
 
-    # dictionary hits go in first, except where a longer spaCy PERSON covers them
     for s, e, aid, kind in dict_hits:
         covering = [p for p in persons if p[0] <= s and p[1] >= e and (p[1] - p[0]) > (e - s)]
-        if covering and lex.rows[aid]["actor_type"] == "PERSON":
-            continue  # the longer name is handled below and resolved via person_keys
         if covering:
+            continue  # a longer name (`Abdelhak Khiame` around `Khiame`) is handled as a person
+        if lex.rows[aid]["actor_type"] == "PERSON":
+            persons = {k: v for k, v in persons.items() if not (k[0] < e and s < k[1])}
+            persons[(s, e)] = aid
             continue
-        role = None
-        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, role, starts)
+        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, None, starts)
         occupied.append((s, e))
         acc.actor_row(aid)
 
     # 3. organisations from spaCy (not already matched); acronyms defined in parentheses
     acronyms: dict[str, str] = {}
     for s, e in orgs:
-        if not free(s, e):
+        if not free(s, e) or any(p[0] < e and s < p[1] for p in persons):
             continue
         surf = text[s:e]
         aid = lex.lookup(surf, "en")
@@ -714,29 +837,25 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
         _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", None, starts)
         occupied.append((s, e))
 
-    # 4. people: full names first, then single-token surnames resolved to them
-    persons.sort(key=lambda p: (-(len(text[p[0]:p[1]].split())), p[0]))
+    # 4. people: full names first, then single words (surnames, or a name after a title)
+    order = sorted(persons.items(), key=lambda p: (-len(text[p[0][0]:p[0][1]].split()), p[0][0]))
     full: list[tuple[str, str]] = []  # (surface, actor_id)
-    for s, e in persons:
+    for (s, e), dict_aid in order:
         if not free(s, e):
             continue
         surf = text[s:e]
         ntok = len(surf.split())
-        aid = lex.person_keys.get(person_key(surf))
-        if aid is None:
-            dm = lex.lookup(surf, "en")
-            if dm is not None and lex.rows.get(dm, {}).get("actor_type") == "PERSON":
-                aid = dm
-        kind = "NAME"
+        aid = dict_aid or lex.person_keys.get(person_key(surf))
+        kind = "NAME" if ntok >= 2 else "ALIAS"
         if aid is None and ntok == 1:
-            for fs, faid in full:
-                last = fs.split()[-1]
-                if fuzz.ratio(person_key(last), person_key(surf)) >= 85 or any(
-                        fuzz.ratio(w.lower(), surf.lower()) >= 88 for w in fs.split()[1:]):
-                    aid, kind = faid, "ALIAS"
-                    break
-        elif aid is not None and ntok == 1:
-            kind = "ALIAS"
+            aid = _surname_match(full, surf)
+        lo = starts[_sentence_index(starts, s) or 0] if starts else 0
+        lt = _left_title(lex, text, s, lo)
+        rr = _right_role(text, e, len(text))
+        if rr and _SPEAKER_VERBS.match(rr[2]):
+            rr = None
+        if aid is None and ntok == 1 and not (lt or rr or _SPEAKER_VERBS.match(text[e:e + 12])):
+            continue  # a lone capitalised word with nothing saying it is a person
         if aid is None:
             aid = person_actor_id(surf)
             acc.actor_row(aid, canonical_name=surf, actor_type="PERSON")
@@ -745,18 +864,13 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
         if ntok >= 2 and (surf, aid) not in full:
             full.append((surf, aid))
             row = acc.actors[aid]
-            if row["actor_type"] == "PERSON" and row.get("canonical_name") and \
-                    len(surf) > len(row["canonical_name"]) and aid not in lex.rows:
+            if row.get("canonical_name") and len(surf) > len(row["canonical_name"]) and aid not in lex.rows:
                 row["canonical_name"] = surf
-        # role and country from the title before and the apposition after
-        lo = starts[_sentence_index(starts, s) or 0] if starts else 0
         role, role_span = None, None
-        lt = _left_title(lex, text, s, lo)
         if lt:
             role_span = (lt[0], s)
             role = _strip_country_words(lex, lt[1])
-        rr = _right_role(text, e, len(text))
-        if rr and not _SPEAKER_VERBS.match(rr[2]):
+        if rr:
             role, role_span = rr[2], (rr[0], rr[1])
         elif not lt:
             lr = _left_role_comma(text, s, lo)
@@ -765,32 +879,59 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
         if role:
             iso = _country_of_span(lex, text, role_span[0], role_span[1])
             if lt and not iso:
-                iso = _country_of_span(lex, text, lt[0], s)
+                iso = _country_of_span(lex, text, lt[2], s)
             row = acc.actors[aid]
             if aid not in lex.rows:
                 row["role"] = role
                 if iso and not row.get("country_iso3"):
                     row["country_iso3"] = iso
-                if row.get("country_iso3"):
+                org_code = _org_cameo_of_span(lex, text, role_span[0], role_span[1])
+                if org_code and (not row.get("country_iso3") or org_code.startswith(row["country_iso3"])):
+                    row["cameo_code"] = org_code
+                    row["country_iso3"] = row.get("country_iso3") or org_code[:3]
+                elif row.get("country_iso3"):
                     row["cameo_code"] = cameo_for_role(row["country_iso3"], role)
-            elif not row.get("role"):
+            else:
                 row["role"] = role
-            # the country word inside the person's own title is not a separate mention
-            if lt:
+            if lt:  # the country word inside the person's own title is not a separate mention
                 mentions[:] = [m for m in mentions if not (m["char_start"] >= lt[0] and m["char_end"] <= s
                                                            and lex.rows.get(m["actor_id"], {}).get("actor_type")
                                                            == "COUNTRY")]
         _add_mention(acc, mentions, article_id, aid, s, e, text, kind, role, starts)
         occupied.append((s, e))
 
-    # 5. acronym mentions defined in this article (`BCIJ` after `... (BCIJ)`) found as plain tokens
-    if acronyms:
+    # 5. surnames alone anywhere (`Hammouchi held ...` that spaCy calls a place), and acronyms defined here
+    if full or acronyms:
         for t, s, e in toks:
-            if t in acronyms and free(s, e):
+            if not t[:1].isupper() or not free(s, e):
+                continue
+            if t in acronyms:
                 aid = org_actor_id(acronyms[t])
+            elif full and len(t) >= 4 and t.lower() not in _STOP_PERSON:
+                aid = _surname_match(full, t, exact_only=True)
+            else:
+                aid = None
+            if aid:
                 _add_mention(acc, mentions, article_id, aid, s, e, text, "ALIAS", None, starts)
                 occupied.append((s, e))
     return mentions
+
+
+def _surname_match(full: list[tuple[str, str]], surf: str, exact_only: bool = False) -> str | None:
+    """The full name in this article whose surname (or other non-first word) this single word is."""
+    sk = person_key(surf)
+    for fs, faid in full:
+        words = fs.split()
+        for w in words[1:]:
+            if person_key(w) == sk:
+                return faid
+    if exact_only:
+        return None
+    for fs, faid in full:
+        words = fs.split()
+        if any(fuzz.ratio(w.lower(), surf.lower()) >= 85 for w in words[1:]):
+            return faid
+    return None
 
 
 def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
@@ -801,11 +942,19 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     used = [False] * n
 
     # 1. dictionary
+    dict_at: dict[int, dict] = {}  # first token index -> its mention
+    tok_mention: dict[int, dict] = {}
     for a, b, aid, kind, skip in lex.match_ar(toks):
         s, e = toks[a][1] + skip, toks[b - 1][2]
+        if kind == "METONYM" and _ar_locative(toks, a, skip):
+            continue  # `في مدينة أبوجا`: the capital as a place, not its government
         for k in range(a, b):
             used[k] = True
         _add_mention(acc, mentions, article_id, aid, s, e, text, kind, None, starts)
+        mentions[-1]["_prefix"] = skip
+        dict_at[a] = mentions[-1]
+        for k in range(a, b):
+            tok_mention[k] = mentions[-1]
         acc.actor_row(aid)
 
     bare = [None] * n
@@ -815,13 +964,18 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             bare[i] = _ar_bare(toks[i][0])
         return bare[i]
 
-    def country_at(i) -> str | None:
-        for m in mentions:
-            if toks[i][1] <= m["char_start"] < toks[i][2] or m["char_start"] <= toks[i][1] < m["char_end"]:
-                r = lex.rows.get(m["actor_id"])
-                if r and r["actor_type"] == "COUNTRY":
-                    return r["country_iso3"]
-        return None
+    def country_at(i, attribute_only: bool = False) -> str | None:
+        """The country a token names; with attribute_only, only a demonym (`الجزائري`) or a bare name,
+        not a place after a preposition (`بالجزائر` = in Algeria)."""
+        m = tok_mention.get(i)
+        if m is None:
+            return None
+        r = lex.rows.get(m["actor_id"])
+        if not r or r["actor_type"] != "COUNTRY":
+            return None
+        if attribute_only and m["mention_kind"] != "DEMONYM" and m.get("_prefix"):
+            return None
+        return r["country_iso3"]
 
     # 2. people after titles
     full_names: list[tuple[str, str]] = []
@@ -848,14 +1002,18 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             continue
         j = i + tlen
         iso = None
+        title_mentions = []
         # complements: article-words (الخارجية, الجزائري, السابق), countries (بالجزائر), `باسم X`
         while j < n and j - i < tlen + 5:
             tj = toks[j][0]
             if not arabic.is_arabic_word(tj):
                 break
-            c = country_at(j)
-            if c:
-                iso = iso or c
+            dm = dict_at.get(j)
+            if dm is not None and lex.rows.get(dm["actor_id"], {}).get("actor_type") == "PERSON":
+                break
+            if tok_mention.get(j) is not None and country_at(j) is not None:
+                iso = iso or country_at(j, attribute_only=True)
+                title_mentions.append(tok_mention[j])
                 j += 1
                 continue
             kj = arabic.norm(tj)
@@ -865,6 +1023,15 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                 j += 1
                 continue
             break
+        role = _ar_clean_role(text[toks[i][1]:toks[j - 1][2]]) if j > i else None
+        dm = dict_at.get(j)
+        if dm is not None and lex.rows.get(dm["actor_id"], {}).get("actor_type") == "PERSON":
+            dm["role"] = role
+            row = acc.actor_row(dm["actor_id"])
+            row["role"] = role
+            mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
+            i = j + 1
+            continue
         # the name
         k = j
         name_toks: list[int] = []
@@ -897,7 +1064,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         if name_toks and (len(name_toks) >= 2 or len(arabic.norm(toks[name_toks[0]][0])) >= 4):
             s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
             surf = text[s:e]
-            role = text[toks[i][1]:toks[j - 1][2]] if j > i else None
+            mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
             aid = lex.lookup(surf, "ar")
             if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
                 aid = None
@@ -1013,6 +1180,29 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     return mentions
 
 
+def _ar_locative(toks, a: int, skip: int) -> bool:
+    """A place reading: glued `ب`/`في`-like prefix, or `في`, `مدينة`, `العاصمة` just before."""
+    if skip and arabic.norm(toks[a][0])[:1] in ("ب", "ف"):
+        return True
+    if a > 0:
+        prev = arabic.norm(toks[a - 1][0])
+        if prev in ("في", "مدينه", "العاصمه", "عاصمه", "بمدينه", "من", "الى", "الي", "نحو", "داخل"):
+            return True
+    return False
+
+
+def _ar_clean_role(role: str) -> str:
+    """`لسفيره` -> `سفيره`: a preposition glued to the title is not part of the role."""
+    role = role.strip()
+    k = arabic.norm(role)
+    if k.startswith("لل"):
+        return "ال" + role[2:]
+    for p in ("ول", "وب", "و", "ل", "ب", "ف", "ك"):
+        if k.startswith(p) and arabic.strip_article(arabic.norm(role[len(p):].split()[0])) in _AR_TITLE_FIRST:
+            return role[len(p):]
+    return role
+
+
 _AR_ROLE_EN = [("رئيس الوزراء", "prime minister"), ("رئيس الحكومة", "prime minister"), ("وزير", "minister"),
                ("رئيس", "president"), ("ملك", "king"), ("عاهل", "king"), ("سفير", "ambassador"),
                ("امير", "emir"), ("جنرال", "general"), ("لواء", "general"), ("عقيد", "colonel"),
@@ -1049,6 +1239,8 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
             all_mentions += _extract_ar(acc, d["article_id"], d["body_text"], starts_by_doc.get(d["article_id"], []))
     if not all_mentions:
         return empty(ACTOR_MENTIONS), empty(ACTORS)
+    for m in all_mentions:
+        m.pop("_prefix", None)
     mentions = conform(pl.DataFrame(all_mentions, schema_overrides={"sentence_index": pl.Int32}), ACTOR_MENTIONS)
     mentions = mentions.unique("mention_id", keep="first", maintain_order=True).sort(["article_id", "char_start"])
     used = set(mentions["actor_id"].to_list())
