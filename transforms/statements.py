@@ -288,9 +288,25 @@ class _Doc:
         return s, e
 
 
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
+           "prof", "rev", "mt", "no", "pres", "adm", "cmdr", "maj", "gens", "sens", "reps", "govs", "u.s", "u.n",
+           "u.k", "d.c", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+           "vs", "v", "ft", "ave", "e.g", "i.e", "etc", "approx"}
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    w = text[k:dot].lower()
+    return w in _ABBREV or (len(w) == 1 and text[k:dot].isupper())
+
+
 def _sub_bounds(text: str, starts: Iterable[int]) -> list[int]:
     b = set(starts) | {0}
     for m in _SENT_END.finditer(text):
+        if text[m.start()] == "." and _is_abbrev(text, m.start()):
+            continue
         e = m.end()
         while e < len(text) and text[e].isspace():
             e += 1
@@ -307,7 +323,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     for m in _TOKEN.finditer(text, lo, hi):
         s, e, w = m.start(), m.end(), m.group()
         # a sentence-final period is not part of the word (abbreviations like "U.S." and "Mr." keep it)
-        if len(w) > 1 and w.endswith(".") and not re.fullmatch(r"(?:\w\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.", w):
+        if len(w) > 1 and w.endswith(".") and not re.fullmatch(r"(?:\w\.)+", w) and w[:-1].lower() not in _ABBREV:
             out.append((s, e - 1, w[:-1]))
             out.append((e - 1, e, "."))
         else:
@@ -397,7 +413,7 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
             break
         if n > 0 and not allow_preps and wl in _NP_INTERNAL_PREPS:
             break
-        if n == 0 and wl in _NP_STOP and wl not in _DETERMINERS:
+        if n == 0 and ((wl in _NP_STOP and wl not in _DETERMINERS) or wl in _NP_INTERNAL_PREPS):
             return None
         if out_s is None:
             out_s = s
@@ -873,6 +889,11 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     pre = None
     if c.kind != "participle":
         sp = _speaker_left(text, ss, cs) if left_stripped and left_stripped[-1] not in ",”\"»:;" else None
+        if sp is None and left_stripped.endswith(","):
+            # "“...,” Jenna Golden, Twitter's director of political advertising, said"
+            sp = _speaker_left(text, ss, cs)
+            if sp is not None and not re.search(r"[,?!—–-][”\"»]\s*$", text[ss:sp[0]]):
+                sp = None
         if sp is not None:
             pre = text[ss:sp[0]].rstrip()
         else:
@@ -1302,13 +1323,15 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             prev = doc.stmts[-1] if doc.stmts else None
             if prev is None:
                 continue
-            gap = text[prev.end:q.open]
+            gap = text[max(prev.end, prev.cue_end, prev.speaker_end or 0):q.open]
+            if prev.speaker_end is not None and prev.speaker_end > q.open:
+                gap = text[prev.end:q.open]
             paras = len(re.findall(r"\n\s*", gap))
             inner_words = _words(text[q.open + 1:q.close])
             if paras == 0:
                 if _words(gap) > 15:
                     continue
-            elif paras > 1 or _words(gap) > 6 or not prev.direct or inner_words < 6:
+            elif paras > 1 or _words(gap) > 10 or not prev.direct or inner_words < 6:
                 continue
             a, b = _trim(text, q.open + 1, q.close)
             st = _Stmt(prev.speaker_actor_id, prev.speaker_text, prev.speaker_start, prev.speaker_end, None, None,
