@@ -61,7 +61,7 @@ def run_pipeline(settings: Settings, *, instance=None, quiet: bool = True) -> Ru
     with run_lock(settings.lock_files):
         if log_file.exists():
             log_file.unlink()
-        job = build_definitions().get_job_def(JOB_NAME)
+        job = build_definitions().resolve_job_def(JOB_NAME)
         run_config = {
             "loggers": {
                 "console": {"config": {"log_level": "CRITICAL" if quiet else "INFO"}},
