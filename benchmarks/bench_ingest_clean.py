@@ -54,25 +54,29 @@ def main() -> int:
         for f in files:
             (tmp / f.name).symlink_to(f.resolve())
         t_ingest = t_clean = t_sent = 0.0
+        c_ingest = c_clean = c_sent = 0.0  # CPU seconds of this process (less sensitive to a busy machine)
         n_art = n_rej = n_sent = 0
         langs: Counter = Counter()
         with_date = 0
         t0 = time.perf_counter()
         it = iter_ingest_batches(tmp, batch_size=args.batch_size)
         while True:
-            a = time.perf_counter()
+            a, ca = time.perf_counter(), time.process_time()
             try:
                 raw, rej = next(it)
             except StopIteration:
                 break
-            b = time.perf_counter()
+            b, cb = time.perf_counter(), time.process_time()
             docs = clean_articles(raw)
-            c = time.perf_counter()
+            c, cc = time.perf_counter(), time.process_time()
             sents = split_sentences(docs) if not args.no_sentences else None
-            d = time.perf_counter()
+            d, cd = time.perf_counter(), time.process_time()
             t_ingest += b - a
             t_clean += c - b
             t_sent += d - c
+            c_ingest += cb - ca
+            c_clean += cc - cb
+            c_sent += cd - cc
             n_art += raw.height
             n_rej += rej.height
             n_sent += 0 if sents is None else sents.height
@@ -90,18 +94,21 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     ic = t_ingest + t_clean
+    cic = c_ingest + c_clean
     print()
     print(f"files                 : {', '.join(f.name for f in files)}")
     print(f"articles ingested     : {n_art}   rejected records: {n_rej}")
     print(f"languages             : {dict(langs.most_common())}")
     print(f"with published_date   : {with_date} ({with_date / max(n_art, 1):.1%})")
-    print(f"ingest                : {t_ingest:7.1f} s  {n_art / t_ingest:8.0f} articles/s")
-    print(f"clean                 : {t_clean:7.1f} s  {n_art / t_clean:8.0f} articles/s")
-    print(f"ingest + clean        : {ic:7.1f} s  {n_art / ic:8.0f} articles/s")
+    print("                        wall time                   process CPU time")
+    print(f"ingest                : {t_ingest:7.1f} s  {n_art / t_ingest:8.0f} articles/s    {c_ingest:7.1f} s  {n_art / c_ingest:8.0f} articles/s")
+    print(f"clean                 : {t_clean:7.1f} s  {n_art / t_clean:8.0f} articles/s    {c_clean:7.1f} s  {n_art / c_clean:8.0f} articles/s")
+    print(f"ingest + clean        : {ic:7.1f} s  {n_art / ic:8.0f} articles/s    {cic:7.1f} s  {n_art / cic:8.0f} articles/s")
     if not args.no_sentences:
-        print(f"sentences             : {t_sent:7.1f} s  {n_art / t_sent:8.0f} articles/s  ({n_sent} sentences)")
+        print(f"sentences             : {t_sent:7.1f} s  {n_art / t_sent:8.0f} articles/s    {c_sent:7.1f} s  {n_art / c_sent:8.0f} articles/s  ({n_sent} sentences)")
     print(f"overall (wall)        : {total:7.1f} s  {n_art / total:8.0f} articles/s")
     print(f"peak RSS              : {peak_rss_mb():.0f} MB")
+    print(f"load average (1 min)  : {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other work slows wall time)")
     return 0
 
 

@@ -237,23 +237,33 @@ def _find_outlet(top_lines: list[str], fur: Furniture) -> str | None:
 
 
 def _dedupe(paras: list[str]) -> list[str]:
-    keys = [_dkey(p) for p in paras]
-    keep = [True] * len(paras)
+    """Drop repeated paragraphs: exact repeats keep the first copy; a long run-together paragraph whose
+    content reappears later as two or more separate paragraphs is dropped (the later copy is cleaner)."""
+    n = len(paras)
+    if n < 2:
+        return paras
+    keep = [True] * n
     seen: set[str] = set()
-    for i, k in enumerate(keys):
-        if len(k) >= 20:
-            if k in seen:
+    for i, p in enumerate(paras):
+        if len(p) >= 20:
+            if p in seen:
                 keep[i] = False
                 continue
-            seen.add(k)
-    # run-together copy: a long paragraph whose text reappears later as separate paragraphs
-    for i, k in enumerate(keys):
-        if not keep[i] or len(k) < 150:
+            seen.add(p)
+    lengths = sorted(len(p) for p in paras)
+    min_len = max(150, 2 * lengths[len(lengths) // 2])  # a run-together copy is much longer than most
+    for i, p in enumerate(paras):
+        if not keep[i] or len(p) < min_len:
             continue
+        # cheap pre-check on raw heads before computing whitespace-free keys
+        later = [j for j in range(i + 1, n) if keep[j] and len(paras[j]) >= 30 and paras[j][:25] in p]
+        if len(later) < 2:
+            continue
+        k = _dkey(p)
         covered = parts = 0
-        for j in range(i + 1, len(keys)):
-            kj = keys[j]
-            if keep[j] and len(kj) >= 30 and kj in k:
+        for j in later:
+            kj = _dkey(paras[j])
+            if kj in k:
                 covered += len(kj)
                 parts += 1
         if parts >= 2 and covered >= 0.8 * len(k):
@@ -343,12 +353,13 @@ def clean_text(
     header_budget = 6
     while i < len(paras) and header_budget > 0:
         ln = paras[i]
-        m = _BYLINE_TRANSLATED.match(ln)
+        short = len(ln) <= 200
+        m = _BYLINE_TRANSLATED.match(ln) if short else None
         if m and author is None:
             author, translator = m.group("author").strip(), m.group("tr").strip()
             paras.pop(i)
             continue
-        m = _BYLINE_BY.match(ln)
+        m = _BYLINE_BY.match(ln) if short else None
         if m and author is None and len(m.group("author").split()) <= 6:
             author = m.group("author").strip()
             paras.pop(i)
@@ -430,12 +441,12 @@ def _langid_only(sample: str) -> str:
 
 
 # English function words (and newswire table words): 15% of the first words being these means English.
-_EN_FUNCTION_WORDS = re.compile(
-    r"\b(?:the|of|and|to|in|is|that|for|with|was|said|it|by|at|from|he|she|has|have|be|are|this|were"
-    r"|will|not|an|its|his|her|which|would|they|their|but|had|been"
-    r"|vs|mln|dlrs|cts|pct|shrs?|revs|net|loss|profit|billion|million|year|qtr|mths)\b",  # newswire tables
-    re.IGNORECASE,
+_EN_FUNCTION_WORDS = frozenset(
+    "the of and to in is that for with was said it by at from he she has have be are this were will not an "
+    "its his her which would they their but had been vs mln dlrs cts pct shr shrs revs net loss profit billion "
+    "million year qtr mths".split()
 )
+_TOKEN_STRIP = ".,;:!?\"'()[]“”‘’«»"
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")  # UTF-8 lead bytes of U+0600..U+06FF
 
 
@@ -457,7 +468,10 @@ def detect_language(body: str | None, prefix: int = 600) -> str | None:
         return "ar"
     head = sample[:400]
     words = len(head.split())
-    if words >= 8 and len(_EN_FUNCTION_WORDS.findall(head)) >= 0.15 * words:
+    if words >= 8:
+        tokens = head.lower().split()
+        hits = sum(1 for t in tokens if t.strip(_TOKEN_STRIP) in _EN_FUNCTION_WORDS)
+    if words >= 8 and hits >= 0.15 * words:
         return "en"
     return _langid_only(head)
 
@@ -534,16 +548,17 @@ def parse_dates(values: pl.Series) -> pl.Series:
 # Frame API
 # --------------------------------------------------------------------------------------------------------
 
-_LONE_PUNCT = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_LONE_PUNCT_TOKENS = (" – ", " - ", " — ", " • ", " | ", " / ")
 
 
 def word_count(body: str) -> int:
-    """Whitespace-separated tokens, not counting tokens that are only punctuation ('–', '•')."""
+    """Whitespace-separated tokens, not counting lone dashes, bullets, bars and slashes between spaces."""
     if not body:
         return 0
     n = len(body.split())
-    if " " in body:
-        n -= len(_LONE_PUNCT.findall(body))
+    for dash in _LONE_PUNCT_TOKENS:
+        if dash in body:
+            n -= body.count(dash)
     return n
 
 

@@ -141,7 +141,7 @@ def test_seed_004_captions_and_trailer_gone(docs: dict[str, dict]) -> None:
 def test_word_count_matches_body(docs: dict[str, dict]) -> None:
     for d in docs.values():
         assert d["word_count"] == word_count(d["body_text"]) > 300
-    assert word_count("Rabat – talks resumed , today") == 4
+    assert word_count("Rabat – talks resumed • today | ok") == 5
 
 
 def test_run_together_copy_then_clean_copy_keeps_one() -> None:
