@@ -231,15 +231,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a JSON escape that may decode to a lone surrogate
+
+
+def _fix_surrogates(obj: object) -> object:
+    """Lone surrogates (only JSON escapes produce them) become U+FFFD, recursively."""
+    if isinstance(obj, str):
+        try:
+            obj.encode("utf-8")
+        except UnicodeEncodeError:
+            return _SURROGATE.sub("\ufffd", obj)
+        return obj
+    if isinstance(obj, dict):
+        return {_fix_surrogates(k): _fix_surrogates(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_fix_surrogates(v) for v in obj]
+    return obj
 
 
 def normalize_text(text: str) -> str:
-    """NFC, with line endings unified to \\n; lone surrogates (from JSON escapes) become U+FFFD."""
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            text = _SURROGATE.sub("\ufffd", text)
+    """NFC, with line endings unified to \\n (lone surrogates are handled where JSON is parsed)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -331,7 +342,7 @@ def _str_or_none(v: object) -> str | None:
     if v is None:
         return None
     if isinstance(v, str):
-        v = normalize_text(v.strip())
+        v = v.strip()
         return v or None
     if isinstance(v, (int, float)):
         return str(v)
@@ -386,6 +397,8 @@ def _iter_json_lines(lines: Iterable[bytes], rel: str, max_record_bytes: int) ->
             msg = str(e).splitlines()[0][:120]
             yield Rejection(where, f"line {lineno} is not valid JSON ({msg})", sha)
             continue
+        if _SURROGATE_ESCAPE.search(line):
+            rec = _fix_surrogates(rec)
         rid = _str_or_none(rec.get("id")) if isinstance(rec, dict) else None
         source_file = f"{rel}#{rid}" if rid else f"{rel}#{lineno}"
         got = _record_to_article(rec, source_file, sha, "jsonl")
@@ -486,6 +499,8 @@ def read_file(path: Path, rel: str, opts: IngestOptions) -> Iterator[Article | R
         except (ValueError, RecursionError) as e:
             yield Rejection(rel, f"not valid JSON ({str(e).splitlines()[0][:120]})", sha)
             return
+        if _SURROGATE_ESCAPE.search(text.encode("utf-8", "surrogatepass")):
+            obj = _fix_surrogates(obj)
         if isinstance(obj, list):
             if not obj:
                 yield Rejection(rel, "JSON list is empty: no articles", sha)

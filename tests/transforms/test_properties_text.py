@@ -20,6 +20,11 @@ _ALPHABET = st.one_of(
     st.sampled_from(list(".!?؟…،“”«»\"' \n\t\r0123456789ABCabcقالمصدر-–|•:/")),
 )
 texts = st.text(alphabet=_ALPHABET, max_size=400)
+# Polars strings are UTF-8 and cannot hold lone surrogates (ingest turns them into U+FFFD before this point)
+frame_texts = st.text(
+    alphabet=st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(list(".!?؟…“”«»\" \n"))),
+    max_size=400,
+)
 
 
 def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
@@ -55,7 +60,7 @@ def test_clean_text_any_text(text: str, title: str | None) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(texts, min_size=1, max_size=4))
+@given(st.lists(frame_texts, min_size=1, max_size=4))
 def test_clean_and_split_frames_round_trip(bodies: list[str]) -> None:
     raw = conform(
         pl.DataFrame(
