@@ -13,8 +13,11 @@ What happens to each article, in order:
 4. Header: the title (record title, else the first headline-like line; a " | Site" suffix is cut), the
    byline ("Name / English version: Translator" -> author, translator) and a standalone date line are read
    from the top lines and removed from the body; later lines repeating the title are removed.
-5. Dateline ("Rabat –", "Algiers, Rabat-", "الرباط -") at the start of the first body paragraph goes to
-   `dateline` and is REMOVED from body_text, so the first sentence starts with its subject.
+5. Dateline ("Rabat –", "Algiers, Rabat-", "الرباط -", Arabic credit lines "author- agency- city:") at
+   the start of the first body paragraph goes to `dateline` (the place only; an author named in an
+   Arabic credit line goes to `author`) and is REMOVED from body_text, so the first sentence starts with
+   its subject. Known places and agencies: data/reference/furniture_datelines.csv; an unknown multi-word
+   name before a dash needs a comma list, capitals or an agency to count as a dateline.
    Seed 002 has no headline line: its title is null (we do not invent one from the first sentence).
 6. Repeated paragraphs are dropped (exact repeats keep the first copy; a long run-together paragraph
    whose content reappears later as separate paragraphs is dropped in favour of the cleaner later copy).
@@ -55,6 +58,8 @@ class Furniture:
     inline_re: re.Pattern | None  # removed anywhere inside a line
     outlets: tuple[tuple[str, str], ...]  # (casefolded pattern, outlet name)
     max_line_len: int = 0  # longest exact line (longer lines skip the set lookup)
+    places: frozenset[str] = frozenset()  # dateline places (casefolded), furniture_datelines.csv
+    agencies: frozenset[str] = frozenset()  # news agencies named in datelines / credit lines
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -93,6 +98,13 @@ def load_furniture(reference_dir: Path = REFERENCE_DIR) -> Furniture:
     if opath.exists():
         with open(opath, encoding="utf-8", newline="") as fh:
             outlets = [(r["pattern"].strip().casefold(), r["outlet"].strip()) for r in csv.DictReader(fh)]
+    places: set[str] = set()
+    agencies: set[str] = set()
+    dpath = reference_dir / "furniture_datelines.csv"
+    if dpath.exists():
+        with open(dpath, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                (places if r["kind"] == "place" else agencies).add(r["name"].strip().casefold())
     inline = re.compile("|".join(f"(?:{p})" for p in inline_pats)) if inline_pats else None
     return Furniture(
         frozenset(lines),
@@ -101,6 +113,8 @@ def load_furniture(reference_dir: Path = REFERENCE_DIR) -> Furniture:
         inline,
         tuple(outlets),
         max((len(x) for x in lines), default=0),
+        frozenset(places),
+        frozenset(agencies),
     )
 
 
@@ -138,11 +152,16 @@ _DATE_LINE = re.compile(
 )
 # Dateline: capitalised place names (1-3 words each, comma-separated) before a dash at paragraph start.
 _PLACE = r"[A-Z][A-Za-z’'.]+(?: [A-Z][A-Za-z’'.]+){0,2}"
-_DATELINE_SPACED = re.compile(rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{0,3}}(?: \([A-Za-z ]+\))?)\s+[–—-]{{1,2}}\s+(?=\S)")
+_DATELINE_SPACED = re.compile(
+    rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{0,3}}(?: \((?P<agency>[A-Za-z ]+)\))?)\s+[–—-]{{1,2}}\s+(?=[A-Z“\"(])"
+)
 _DATELINE_GLUED = re.compile(rf"^(?P<dl>{_PLACE}(?:, ?{_PLACE}){{1,3}})\s*[–—-](?=[A-Z])")
-_DATELINE_CAPS = re.compile(r"^(?P<dl>[A-Z][A-Z .’']{2,30}(?:, [A-Za-z .]{2,30})?)\s*[–—-]{1,2}\s*(?=\S)")
-_DATELINE_AR = re.compile(r"^(?P<dl>[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*[-–—:]\s+(?=\S)")
-_DATELINE_AR_STOP = frozenset({"قال", "وقال", "أكد", "وأكد", "أعلن", "وأعلن", "أضاف", "وأضاف", "كما", "لكن", "ثم"})
+_DATELINE_CAPS = re.compile(r"^(?P<dl>[A-Z][A-Z’']{2,}(?: [A-Z][A-Z’']+){0,2}(?:, [A-Za-z .]{2,30})?)\s*[–—-]{1,2}\s+(?=[A-Z“\"])")
+# Arabic: "[author- ]agency- city:" credit lines, or "city - " for a known city.
+_AR_SEG = r"[\u0621-\u064a][\u0621-\u064a.]*(?: [\u0621-\u064a.]+){0,2}"
+_DATELINE_AR_CREDIT = re.compile(rf"^(?P<dl>{_AR_SEG}(?:\s*[-–—]\s*{_AR_SEG}){{0,2}})\s*:\s*(?=\S)")
+_DATELINE_AR_PLAIN = re.compile(rf"^(?P<dl>{_AR_SEG})\s*[-–—]\s+(?=\S)")
+_DASH_SPLIT = re.compile(r"\s*[-–—]\s*")
 
 
 def _key(s: str) -> str:
@@ -271,20 +290,41 @@ def _dedupe(paras: list[str]) -> list[str]:
     return [p for p, k in zip(paras, keep, strict=True) if k]
 
 
-def _dateline(paragraph: str) -> tuple[str | None, str]:
-    """(dateline, paragraph without it)."""
-    head = paragraph[:80]
-    for rx in (_DATELINE_SPACED, _DATELINE_GLUED, _DATELINE_CAPS):
+def _dateline(paragraph: str, fur: Furniture) -> tuple[str | None, str, str | None]:
+    """(dateline, paragraph without it, author named in an Arabic credit line) for the first paragraph."""
+    head = paragraph[:100]
+    if len(paragraph) < 60:
+        return None, paragraph, None
+    m = _DATELINE_SPACED.match(head)
+    if m:
+        dl = m.group("dl")
+        first = dl.split(",")[0].split(" (")[0].strip()
+        if " " not in first or first.casefold() in fur.places or "," in dl or m.group("agency"):
+            return dl.strip(), paragraph[m.end() :], None
+    for rx in (_DATELINE_GLUED, _DATELINE_CAPS):
         m = rx.match(head)
-        if m and len(paragraph) - m.end() >= 40:
-            dl = m.group("dl").strip()
-            return dl, paragraph[m.end() :]
-    m = _DATELINE_AR.match(head)
-    if m and len(paragraph) - m.end() >= 40:
-        words = m.group("dl").split()
-        if not _DATELINE_AR_STOP.intersection(words):
-            return m.group("dl").strip(), paragraph[m.end() :]
-    return None, paragraph
+        if m:
+            return m.group("dl").strip(), paragraph[m.end() :], None
+    m = _DATELINE_AR_CREDIT.match(head)
+    if m:
+        segs = [x.strip() for x in _DASH_SPLIT.split(m.group("dl")) if x.strip()]
+        places = [x for x in segs if x in fur.places]
+        non_agency = [x for x in segs if x not in fur.agencies]
+        if len(segs) >= 2 or places:
+            # forms: "city - agency", "agency - city", "author - agency", "author - agency - city"
+            if places:
+                city = places[-1]
+            elif len(segs) == 2 and segs[1] in fur.agencies and " " in segs[0]:
+                city = None  # "author - agency:" (a one-word first part is read as a city)
+            else:
+                city = non_agency[-1] if non_agency else None
+            rest = [x for x in non_agency if x != city]
+            author = rest[0] if rest and segs[0] == rest[0] else None
+            return city, paragraph[m.end() :], author
+    m = _DATELINE_AR_PLAIN.match(head)
+    if m and m.group("dl").strip() in fur.places:
+        return m.group("dl").strip(), paragraph[m.end() :], None
+    return None, paragraph, None
 
 
 @dataclass
@@ -392,12 +432,12 @@ def clean_text(
     paras = _dedupe(paras)
 
     dateline = None
-    for k in range(min(2, len(paras))):
-        dl, rest = _dateline(paras[k])
-        if dl:
+    if paras:
+        dl, rest, credit_author = _dateline(paras[0], fur)
+        if dl or rest != paras[0]:
             dateline = dl
-            paras[k] = rest
-            break
+            paras[0] = rest
+            author = author or credit_author
 
     body = "\n\n".join(p.strip() for p in paras if p.strip())
     return CleanResult(title or None, outlet, author, translator, dateline, body, text_date)

@@ -278,3 +278,38 @@ def test_furniture_reference_data_loads_per_language() -> None:
     assert fur.line_re.fullmatch("مدة القراءة: 3'")
     assert fur.caption_re is not None and fur.caption_re.fullmatch("PHOTO/AFP – The flags of the two states.")
     assert ("asharq al-awsat", "Asharq Al-Awsat") in fur.outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "author", "body_start"),
+    [
+        (
+            "عبدالله البرقاوي- سبق- الرياض: أعلن طيران ناس عن تكريم قائد طيار وأعضاء الطاقم بعد هبوط اضطراري ناجح.",
+            "الرياض", "عبدالله البرقاوي", "أعلن طيران ناس",
+        ),
+        (
+            "بوجومبورا - د.ب.أ: ذكر المتحدث باسم الجيش في بوروندي أمس أن الجيش قتل 31 مسلحا خلال اشتباكات.",
+            "بوجومبورا", None, "ذكر المتحدث",
+        ),
+        (
+            "وتابع: \"دشن البلدان في العام نفسه جهود تبادل المعلومات الأمنية حول التنظيمات المتطرفة\".",
+            None, None, "وتابع:",
+        ),
+        (
+            "Actor Gerard Jugnot - star of the Oscar-nominated film The Chorus - has beaten Gerard Depardieu.",
+            None, None, "Actor Gerard Jugnot",
+        ),
+        (
+            "RABAT - Morocco and Algeria resumed talks on security cooperation on Monday, officials said.",
+            "RABAT", None, "Morocco and Algeria",
+        ),
+        (
+            "Tunis (AFP) – Tunisian officials said on Monday that the border with Libya would reopen soon.",
+            "Tunis (AFP)", None, "Tunisian officials",
+        ),
+    ],
+)
+def test_datelines(text: str, dateline: str | None, author: str | None, body_start: str) -> None:
+    r = clean_text(text)
+    assert (r.dateline, r.author) == (dateline, author)
+    assert r.body_text.startswith(body_start)
