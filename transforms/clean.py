@@ -40,7 +40,7 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.schemas import DOCUMENTS, conform, empty
+from transforms.schemas import DOCUMENTS, RAW_ARTICLES, conform, empty
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 FURNITURE_FILES = ("furniture_common.csv", "furniture_en.csv", "furniture_ar.csv")
@@ -607,6 +607,7 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
     if raw_articles is None or raw_articles.height == 0:
         return empty(DOCUMENTS)
     fur = load_furniture()
+    raw_articles = conform(raw_articles, RAW_ARTICLES)
     pre = raw_articles.select(
         pl.col("raw_text")
         .fill_null("")

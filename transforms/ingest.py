@@ -74,7 +74,6 @@ _MAGIC = [
 _RIFF = b"RIFF"
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _C1_OR_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -159,13 +158,15 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def _looks_arabic(text: str) -> bool:
-    """Arabic letters make up most of the text's visible characters (not a random byte soup)."""
+    """Most non-ASCII characters are Arabic letters (a random byte soup or Latin-1 text is not)."""
     sample = text[:20000]
     ar = len(_ARABIC_LETTER.findall(sample))
-    lat = len(_LATIN_LETTER.findall(sample))
-    visible = len("".join(sample.split()))
-    return ar >= 3 and ar >= 2 * lat and ar >= 0.5 * visible and " " in sample
+    non_ascii = len(_NON_ASCII.findall(sample))
+    return ar >= 3 and ar >= 0.6 * non_ascii
 
 
 def _control_share(text: str) -> float:
@@ -392,7 +393,10 @@ def _iter_json_lines(lines: Iterable[bytes], rel: str, max_record_bytes: int) ->
             continue
         sha = _sha(line)
         try:
-            rec = json.loads(line)
+            try:
+                rec = json.loads(line)
+            except UnicodeDecodeError:
+                rec = json.loads(decode_bytes(line)[0])  # a legacy-encoded line (e.g. Windows-1256)
         except (ValueError, RecursionError) as e:
             msg = str(e).splitlines()[0][:120]
             yield Rejection(where, f"line {lineno} is not valid JSON ({msg})", sha)
@@ -472,6 +476,14 @@ def read_file(path: Path, rel: str, opts: IngestOptions) -> Iterator[Article | R
             yield from tail
         else:
             with open(path, "rb") as fh:
+                what = sniff_binary(fh.read(16))
+                fh.seek(0)
+                if what and not what.startswith("gzip"):
+                    yield Rejection(rel, f"binary content: the bytes are {what}, not JSON Lines")
+                    return
+                if what:
+                    yield Rejection(rel, "gzip-compressed data in a file not named .gz: rename it to .jsonl.gz")
+                    return
                 yield from _iter_json_lines(fh, rel, opts.max_file_bytes)
         return
 

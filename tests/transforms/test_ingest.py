@@ -250,3 +250,16 @@ def test_missing_input_folder_is_reported(tmp_path: Path) -> None:
     raw, rejected = _ingest(tmp_path / "nope")
     assert raw.height == 0
     assert "does not exist" in rejected["reason"][0]
+
+
+def test_jsonl_legacy_encoded_line_and_binary_jsonl(tmp_path: Path) -> None:
+    line = json.dumps({"id": "w1", "text": "قال المصدر الأمني"}, ensure_ascii=False).encode("cp1256")
+    (tmp_path / "legacy.jsonl").write_bytes(line + b"\n")
+    (tmp_path / "image.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (tmp_path / "packed.jsonl").write_bytes(gzip.compress(b'{"text": "x"}\n'))
+    raw, rejected = _ingest(tmp_path)
+    assert raw["raw_text"].to_list() == ["قال المصدر الأمني"]
+    assert _reasons(rejected) == {
+        "image.jsonl": "binary content: the bytes are a PNG image, not JSON Lines",
+        "packed.jsonl": "gzip-compressed data in a file not named .gz: rename it to .jsonl.gz",
+    }
