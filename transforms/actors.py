@@ -347,6 +347,9 @@ _STOP_PERSON = {
 _SPEAKER_VERBS = re.compile(r"^\s*(?:said|says|told|added|stated|noted|explained|claimed|stressed|asked)\b")
 
 
+_SPEAKER_VERB_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|wrote)\s+$")
+
+
 def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim leading `the`, trailing possessive and punctuation from an entity span."""
     sub = text[s:e]
@@ -373,7 +376,7 @@ def _good_person(surface: str) -> bool:
         return False
     if words[0].lower() in _NOT_FIRST_WORD:
         return False
-    if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bLa)(?<!\bDi)[a-z][A-Z]", surface):
+    if re.search(r"\b[A-Z]?[a-z]{3,}[A-Z]", surface):
         return False  # run-together text (`StrategyKhiame`)
     if words[-1].lower() in _NOT_ACTOR_LAST:
         return False
@@ -403,6 +406,10 @@ def _good_org(surface: str) -> bool:
 
 _MEDIA_HINT = re.compile(r"\b(?:news|times|post|herald|tribune|journal|gazette|press|tv|television|radio|"
                          r"channel|daily|magazine|agency|online|network|telegraph|guardian|observer)\b", re.I)
+_ORG_HINT = re.compile(r"\b(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Press|TV|Radio|Party|Council|"
+                       r"Committee|Commission|Ministry|Department|Agency|Bureau|Office|Institute|University|"
+                       r"Foundation|Association|Union|Organi[sz]ation|Corporation|Company|Bank|Group|Court|"
+                       r"Parliament|Assembly|Senate|Congress|Army|Police|Forces|Front|Movement|Network)\b")
 _MEDIA_CUE = re.compile(r"(?:newspaper|daily|channel|television|TV|magazine|website|news\s+agency|agency|"
                         r"outlet|broadcaster)\s*[“\"']?\s*$", re.I)
 
@@ -594,6 +601,14 @@ _AR_ORG_HEADS = {arabic.norm(w): t for w, t in {
     "شرطة": "ORGANIZATION", "الشرطة": "ORGANIZATION", "المجلس": "ORGANIZATION", "الهيئة": "ORGANIZATION",
     "المنظمة": "ORGANIZATION", "الحركة": "ORGANIZATION", "الجبهة": "ORGANIZATION", "الوكالة": "ORGANIZATION",
     "معهد": "ORGANIZATION", "المعهد": "ORGANIZATION", "مركز": "ORGANIZATION", "المركز": "ORGANIZATION",
+    "بلدية": "ORGANIZATION", "نقابة": "ORGANIZATION", "كتلة": "ORGANIZATION", "الكتلة": "ORGANIZATION",
+    "اللجنة": "ORGANIZATION", "دائرة": "ORGANIZATION", "القيادة": "ORGANIZATION", "القوات": "ORGANIZATION",
+    "قوات": "ORGANIZATION", "حكومة": "ORGANIZATION", "الحكومة": "ORGANIZATION", "الإدارة": "ORGANIZATION",
+    "الجامعة": "ORGANIZATION", "نشرة": "MEDIA", "المجلة": "MEDIA", "الصحيفة": "MEDIA", "الجريدة": "MEDIA",
+    "القناة": "MEDIA", "فضائية": "MEDIA", "ائتلاف": "ORGANIZATION", "الائتلاف": "ORGANIZATION",
+    "المفوضية": "ORGANIZATION", "مفوضية": "ORGANIZATION", "السلطة": "ORGANIZATION", "سلطة": "ORGANIZATION",
+    "الأمانة": "ORGANIZATION", "النيابة": "ORGANIZATION", "نيابة": "ORGANIZATION", "المخابرات": "ORGANIZATION",
+    "مخابرات": "ORGANIZATION", "جهاز": "ORGANIZATION", "الاستخبارات": "ORGANIZATION", "مصلحة": "ORGANIZATION",
 }.items()}
 _AR_MEDIA_HEADS = {arabic.norm(w) for w in ("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع", "يومية", "أسبوعية")}
 _AR_QUOTES = set("\"«»“”'")
@@ -787,11 +802,12 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
             last = surf.split()[-1].lower() if surf.split() else ""
             if _good_person(surf) and last not in _NOT_ACTOR_LAST:
                 persons.setdefault((s, e), None)
-        elif label == "ORG" and _good_org(surf):
+        elif (label == "ORG" or (label in ("FAC", "GPE", "NORP") and _ORG_HINT.search(surf))) and _good_org(surf):
             words = surf.split()
             if words[-1].lower() in _NOT_ACTOR_LAST:
                 continue
-            if len(words) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", surf) and sentence_initial(s):
+            if len(words) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", surf) and sentence_initial(s) \
+                    and text.count(surf) < 2:
                 continue  # `Unofficial sources said`: a capitalised first word, not an organisation
             orgs.append((s, e))
     for s, e in _first_name_persons(lex, text, toks):
@@ -854,7 +870,8 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
         rr = _right_role(text, e, len(text))
         if rr and _SPEAKER_VERBS.match(rr[2]):
             rr = None
-        if aid is None and ntok == 1 and not (lt or rr or _SPEAKER_VERBS.match(text[e:e + 12])):
+        if aid is None and ntok == 1 and not (lt or rr or _SPEAKER_VERBS.match(text[e:e + 12])
+                                              or _SPEAKER_VERB_BEFORE.search(text[max(0, s - 12):s])):
             continue  # a lone capitalised word with nothing saying it is a person
         if aid is None:
             aid = person_actor_id(surf)
@@ -977,8 +994,39 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             return None
         return r["country_iso3"]
 
-    # 2. people after titles
     full_names: list[tuple[str, str]] = []
+
+    def emit_person(name_toks: list[int], role: str | None, iso: str | None) -> None:
+        s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
+        first = arabic.norm(toks[name_toks[0]][0])
+        if first.startswith("و") and first[1:] in lex.first_ar:
+            s += 1  # `وسليمان أبو العز`: the conjunction is not part of the name
+        surf = text[s:e]
+        aid = lex.lookup(surf, "ar")
+        if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
+            aid = None
+            if len(name_toks) == 1:
+                for fs, faid in full_names:
+                    if arabic.norm(fs.split()[-1]) == arabic.norm(surf):
+                        aid = faid
+                        break
+            if aid is None:
+                aid = person_actor_id(surf)
+                acc.actor_row(aid, canonical_name=surf, canonical_name_ar=surf, actor_type="PERSON")
+        row = acc.actor_row(aid)
+        if iso and not row.get("country_iso3"):
+            row["country_iso3"] = iso
+        if aid not in lex.rows and role:
+            row["role"] = role
+            if row.get("country_iso3"):
+                row["cameo_code"] = cameo_for_role(row["country_iso3"], _ar_role_en(role))
+        if len(name_toks) >= 2:
+            full_names.append((surf, aid))
+        for q in name_toks:
+            used[q] = True
+        _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", role, starts)
+
+    # 2. people after titles
     i = 0
     while i < n:
         t = toks[i][0]
@@ -1033,62 +1081,25 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             i = j + 1
             continue
         # the name
-        k = j
-        name_toks: list[int] = []
-        while k < n and len(name_toks) < 4:
-            tk = toks[k][0]
-            if not arabic.is_arabic_word(tk) or used[k]:
-                break
-            kk = arabic.norm(tk)
-            if kk in _AR_STOP or kk.startswith(_AR_NAME_START_BAD) or len(kk) < 2:
-                break
-            if kk.startswith("ال"):
-                # a family name with the article (`بشار الأسد`) only after a first name,
-                # or the second half of `عبد العزيز`
-                if not name_toks:
-                    break
-                prev = arabic.norm(toks[name_toks[-1]][0])
-                if prev not in _AR_COMPOUND_FIRST and len(name_toks) >= 2:
-                    break
-                if kk in _AR_STOP:
-                    break
-                name_toks.append(k)
-                k += 1
-                if prev not in _AR_COMPOUND_FIRST:
-                    break
-                continue
-            if kk in _AR_TITLE_FIRST or kk in _AR_ORG_HEADS:
-                break
-            name_toks.append(k)
-            k += 1
-        if name_toks and (len(name_toks) >= 2 or len(arabic.norm(toks[name_toks[0]][0])) >= 4):
-            s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
-            surf = text[s:e]
+        definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1
+        name_toks = _ar_scan_name(lex, toks, j, used, mode="definite" if definite else "strict")
+        if name_toks:
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
-            aid = lex.lookup(surf, "ar")
-            if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
-                aid = None
-                if len(name_toks) == 1:
-                    for fs, faid in full_names:
-                        if arabic.norm(fs.split()[-1]) == arabic.norm(surf):
-                            aid = faid
-                            break
-                if aid is None:
-                    aid = person_actor_id(surf)
-                    acc.actor_row(aid, canonical_name=surf, canonical_name_ar=surf, actor_type="PERSON")
-            row = acc.actor_row(aid)
-            if iso and not row.get("country_iso3"):
-                row["country_iso3"] = iso
-            if aid not in lex.rows and role:
-                row["role"] = role
-                if row.get("country_iso3"):
-                    row["cameo_code"] = cameo_for_role(row["country_iso3"], _ar_role_en(role))
-            if len(name_toks) >= 2:
-                full_names.append((surf, aid))
-            for q in name_toks:
-                used[q] = True
-            _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", role, starts)
-            i = k
+            emit_person(name_toks, role, iso)
+            i = name_toks[-1] + 1
+            continue
+        i += 1
+
+    # 2b. people without a title, from a given name (`مذكرات خليل السكاكيني`)
+    i = 0
+    while i < n:
+        if used[i] or not arabic.is_arabic_word(toks[i][0]):
+            i += 1
+            continue
+        name_toks = _ar_scan_name(lex, toks, i, used, mode="bare")
+        if name_toks:
+            emit_person(name_toks, None, None)
+            i = name_toks[-1] + 1
             continue
         i += 1
 
@@ -1141,15 +1152,26 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                 quoted = True
         if quoted:
             continue
+        demonym_at = []
         while k < n and k - q <= 6:
             tk = toks[k][0]
-            if not arabic.is_arabic_word(tk) or used[k]:
+            if not arabic.is_arabic_word(tk):
                 break
             kk = arabic.norm(tk)
             if kk in _AR_STOP:
                 break
+            if used[k]:
+                # a demonym (`الجيش الأمريكي`) ends the name; other dictionary actors are left alone
+                m_ = tok_mention.get(k)
+                if m_ is not None and m_["mention_kind"] == "DEMONYM" and k > q + 1:
+                    demonym_at.append(k)
+                    k += 1
+                break
             if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1):
                 k += 1
+                continue
+            if k == q + 1 and len(kk) >= 3 and not re.match(r"^[بلوفك]ال", kk) and kk not in _AR_TITLE_FIRST:
+                k += 1  # one proper name right after the head (`جامعة بيرزيت`, `جريدة فلسطين`)
                 continue
             break
         if k - q >= 2:
@@ -1157,18 +1179,19 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             s = toks[q][1] + (len(nk) - len(head) if nk != head and nk.endswith(head) else 0)
             e = toks[k - 1][2]
             name = text[s:e]
-            # the generic "government/army of X" is a description of the country, not an actor of its own
-            aid = lex.lookup(name, "ar")
-            if aid is not None and lex.rows.get(aid, {}).get("actor_type") in ("COUNTRY",):
-                q = k
-                continue
+            key = arabic.phrase_key(name)
+            hit = lex.ar.get(key)
+            aid = hit[0] if hit else lex.ar_names.get(" ".join(key))
             if aid is None:
                 aid = org_actor_id(name)
                 iso = None
                 for z in range(q, k):
-                    iso = iso or country_at(z)
+                    iso = iso or country_at(z, attribute_only=True)
+                cameo = None
+                if iso:
+                    cameo = cameo_for_role(iso, _ar_role_en(name) or ("media" if typ == "MEDIA" else None))
                 acc.actor_row(aid, canonical_name=name, canonical_name_ar=name, actor_type=typ,
-                              country_iso3=iso)
+                              country_iso3=iso, cameo_code=cameo)
             mentions[:] = [m for m in mentions if not (s <= m["char_start"] and m["char_end"] <= e)]
             for z in range(q, k):
                 used[z] = True
@@ -1178,6 +1201,80 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             continue
         q += 1
     return mentions
+
+
+_AR_AMBIGUOUS_FIRST = {arabic.norm(w) for w in (
+    "أمين", "امين", "نور", "جمال", "سعيد", "كريم", "عادل", "أمل", "هدى", "منى", "صالح", "سالم", "رشيد", "فريد", "منير",
+    "عزيز", "حسن", "ناصر", "سامي", "وفاء", "إيمان", "ايمان", "جميلة", "سهام", "فاروق", "زين", "شريف", "نبيل", "كمال",
+    "رضا", "فتحي", "مختار", "منصور", "وحيد", "هادي", "الأمين", "العربي", "الطيب", "الحسن", "الهادي", "سلطان", "ملك",
+    "أمير", "مالك", "حامد", "صابر", "صادق", "عباس", "خليفة", "بشير", "نصر", "هلال", "رجب", "حميد", "محسن", "تركي",
+    "سلمان", "فهد", "فيصل", "طلال", "بندر", "ماجد", "نايف", "سعود", "عمار", "ضياء", "علاء", "فارس", "مراد", "باسم",
+)}
+_AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
+
+
+def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]:
+    """Token indices of a person's name starting at k, or [].
+
+    mode `definite`: after a definite title (`الرئيس`, `السفير المغربي`): an unknown first word is accepted
+    unless it looks like a verbal noun with a preposition (`بتقديم`); `strict`: after an indefinite title
+    (`رئيس بلدية ...` is a genitive, not a name): the first word must be a known given name; `bare`: no
+    title: a known given name followed by a second name word."""
+    n = len(toks)
+    if k >= n or used[k] or not arabic.is_arabic_word(toks[k][0]):
+        return []
+    k0 = arabic.norm(toks[k][0])
+    first_known = k0 in lex.first_ar or k0 in _AR_PARTICLES or (
+        k0[:1] == "و" and (k0[1:] in lex.first_ar or k0[1:] in _AR_PARTICLES) and mode == "bare")
+    if k0 in _AR_STOP or len(k0) < 2 or k0 in _AR_TITLE_FIRST or k0 in _AR_ORG_HEADS:
+        return []
+    if not first_known:
+        if mode != "definite":
+            return []
+        if k0.startswith(("ال", "لل", "بال", "وال", "فال")) or re.match(r"^[بلوفك][تامي].{3,}", k0):
+            return []
+    out = [k]
+    q = k + 1
+    while q < n and len(out) < 5:
+        tq = toks[q][0]
+        if not arabic.is_arabic_word(tq) or used[q]:
+            break
+        kq = arabic.norm(tq)
+        prev = arabic.norm(toks[out[-1]][0])
+        prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
+        if kq in _AR_STOP or kq in _AR_TITLE_FIRST or kq in _AR_ORG_HEADS or len(kq) < 2:
+            break
+        if kq.startswith(("لل", "بال", "وال", "فال", "كال")):
+            break
+        if kq.startswith("ال"):
+            # `عبد العزيز`, `أبو العز` continue; `خليل السكاكيني` ends with the family name
+            out.append(q)
+            q += 1
+            if prev_particle:
+                continue
+            break
+        if not prev_particle and kq not in lex.first_ar and re.match(r"^[بلوفك][تامي].{3,}", kq):
+            break
+        if len(out) >= 3 and not prev_particle and kq not in lex.first_ar:
+            break
+        out.append(q)
+        q += 1
+    while out and arabic.norm(toks[out[-1]][0]) in _AR_PARTICLES:
+        out.pop()
+    if not out:
+        return []
+    if mode == "bare":
+        if len(out) < 2:
+            return []
+        k1 = arabic.norm(toks[out[1]][0])
+        second_ok = k1 in lex.first_ar or k1 in _AR_PARTICLES or (k1.startswith("ال") and len(k1) >= 5)
+        if (k0 in _AR_AMBIGUOUS_FIRST or k0.lstrip("و") in _AR_AMBIGUOUS_FIRST) and not second_ok:
+            return []
+        if k0 in _AR_PARTICLES and len(out) < 2:
+            return []
+    elif len(out) == 1 and len(k0) < 4 and not first_known:
+        return []
+    return out
 
 
 def _ar_locative(toks, a: int, skip: int) -> bool:
@@ -1203,7 +1300,8 @@ def _ar_clean_role(role: str) -> str:
     return role
 
 
-_AR_ROLE_EN = [("رئيس الوزراء", "prime minister"), ("رئيس الحكومة", "prime minister"), ("وزير", "minister"),
+_AR_ROLE_EN = [("جيش", "army"), ("قوات", "armed forces"), ("حكومه", "government"), ("اداره", "government"),
+               ("رئاسه", "president"), ("رئيس الوزراء", "prime minister"), ("رئيس الحكومة", "prime minister"), ("وزير", "minister"),
                ("رئيس", "president"), ("ملك", "king"), ("عاهل", "king"), ("سفير", "ambassador"),
                ("امير", "emir"), ("جنرال", "general"), ("لواء", "general"), ("عقيد", "colonel"),
                ("مخابرات", "intelligence"), ("استخبارات", "intelligence"), ("امن", "security"),

@@ -1,0 +1,1 @@
+"""Scorers: compare pipeline output with gold corpora under ../shared/corpora."""
