@@ -103,3 +103,29 @@ def test_empty_documents() -> None:
     empty_docs = pl.DataFrame({"article_id": ["a", "b"], "body_text": ["", None]})
     assert split_sentences(empty_docs).height == 0
     assert split_sentences(empty_docs.clear()).schema == pl.Schema(SENTENCES)
+
+
+def test_hostile_folder_through_clean_and_sentences(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "hostile"))
+    from make_hostile import make_hostile
+
+    make_hostile(tmp_path / "in")
+    raw, _ = ingest_folder(tmp_path / "in", clock=lambda: datetime(2026, 1, 1))
+    docs = clean_articles(raw)
+    assert docs.height == raw.height
+    out = split_sentences(docs)
+    bodies = dict(zip(docs["article_id"], docs["body_text"], strict=True))
+    for r in out.iter_rows(named=True):
+        assert bodies[r["article_id"]][r["char_start"] : r["char_end"]] == r["text"]
+    long_id = raw.filter(pl.col("source_file") == "valid/long_paragraph.txt")["article_id"][0]
+    long_sents = out.filter(pl.col("article_id") == long_id)
+    assert long_sents.height >= 2_000_000 // MAX_SENTENCE_CHARS
+    assert (long_sents["char_end"] - long_sents["char_start"]).max() <= MAX_SENTENCE_CHARS
+    html = docs.filter(pl.col("source_file") == "valid/scripts.html").row(0, named=True)
+    assert html["title"] == "Talks resume"
+    assert html["outlet"] == "Example News"
+    assert str(html["published_date"]) == "2016-07-24"
+    assert "SCRIPT" not in html["body_text"] and "Home | World" not in html["body_text"]
+    assert html["body_text"].startswith("Algeria and Morocco agreed on Sunday")
