@@ -35,7 +35,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -47,17 +47,26 @@ from transforms.schemas import EVENTS, conform, empty
 REF_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 # ---------------------------------------------------------------- matching keys (length preserving)
-_AR_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_EN_KEY = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
+
+
+_AR_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
+_EN_PAIRS = (("’", "'"), ("‘", "'"), ("`", "'"), ("\u00a0", " "), ("–", "-"), ("—", "-"))
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for a, b in pairs:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def match_key(text: str, language: str) -> str:
     """A key with the same length as `text`: Arabic letters unified, English lower-cased, quotes unified."""
     if language == "ar":
-        return text.translate(_AR_KEY).translate(_EN_KEY).lower()
-    low = text.translate(_EN_KEY).lower()
+        return _replace_all(_replace_all(text, _AR_PAIRS), _EN_PAIRS).lower()
+    low = _replace_all(text, _EN_PAIRS).lower()
     if len(low) != len(text):  # a few characters lower-case to two code points: keep the length
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_EN_KEY))
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in _replace_all(text, _EN_PAIRS))
     return low
 
 
@@ -65,30 +74,36 @@ _AR_CLITIC = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال)?")
 _AR_SUFFIXES = ("تما", "تم", "وا", "ون", "ين", "ان", "ات", "ها", "هم", "هن", "نا", "ت", "ه", "ي", "ا", "ن")
 
 
+_AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
 def ar_stem(word: str) -> str:
-    """A crude, deterministic Arabic matching stem: clitics, the article and one suffix off, weak ending off."""
-    w = word.translate(_AR_KEY)
-    w = re.sub("[\u064b-\u065f\u0670\u0640]", "", w)
+    """A crude, deterministic Arabic matching stem: clitics, the article and one suffix off."""
+    return _stem_key(_AR_DIACRITICS.sub("", _replace_all(word, _AR_PAIRS)))
+
+
+@lru_cache(maxsize=200_000)
+def _stem_key(w: str) -> str:
     if len(w) > 4:
         w2 = _AR_CLITIC.sub("", w)
         if len(w2) >= 3:
             w = w2
     for suf in _AR_SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[: -len(suf)]
-            break
+            return w[: -len(suf)]
     return w
 
 
-def _ar_token_stems(word: str) -> set[str]:
-    """Stems of a surface token under a few prefix readings (imperfect prefixes ي ت ن, future س)."""
-    out = {ar_stem(word)}
-    w = word.translate(_AR_KEY)
-    w = re.sub(r"^[وف]", "", w) if len(w) > 4 else w
+@lru_cache(maxsize=200_000)
+def _ar_token_stems(w: str) -> frozenset[str]:
+    """Stems of a (normalised) token under a few prefix readings (imperfect prefixes ي ت ن, future س)."""
+    out = {_stem_key(w)}
+    if len(w) > 4 and w[0] in "وف":
+        w = w[1:]
     for pre in ("سي", "ست", "سن", "ي", "ت", "ن", "ا"):
         if w.startswith(pre) and len(w) - len(pre) >= 3:
-            out.add(ar_stem(w[len(pre) :]))
-    return out
+            out.add(_stem_key(w[len(pre) :]))
+    return frozenset(out)
 
 
 # ---------------------------------------------------------------- reference data
@@ -133,7 +148,7 @@ def _compile(regex: str, language: str) -> re.Pattern:
 class LangRules:
     rules: list[Rule] = field(default_factory=list)
     by_anchor: dict[str, list[Rule]] = field(default_factory=dict)
-    derived: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    derived: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = field(default_factory=dict)
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -185,10 +200,13 @@ def load_rules(language: str) -> LangRules:
             if code not in codebook:
                 continue
             obj = tuple(r["object"].split()) if r["object"] else ()
+            if not obj:
+                continue  # a verb block's default code alone over-codes (`head`, `means`, `facing`)
             for form in forms.get(r[key], [r[key]]) if language == "en" else [r[key]]:
-                lr.derived.setdefault(form, []).append((obj, code))
-        for v in lr.derived.values():
-            v.sort(key=lambda oc: -len(oc[0]))  # most specific object first
+                lr.derived.setdefault(form, {}).setdefault(obj[0], []).append((obj, code))
+        for by_first in lr.derived.values():
+            for v in by_first.values():
+                v.sort(key=lambda oc: -len(oc[0]))  # most specific object first
     return lr
 
 
@@ -311,7 +329,7 @@ class Hit:
 _BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
 
 
-def _find_hits(key: str, lang: str, lr: LangRules) -> list[Hit]:
+def _find_hits(key: str, lang: str, lr: LangRules, n_actors: int = 2) -> list[Hit]:
     hits: list[Hit] = []
     seen_rules: set[str] = set()
     for anchor, rules in lr.by_anchor.items():
@@ -334,7 +352,7 @@ def _find_hits(key: str, lang: str, lr: LangRules) -> list[Hit]:
     for h in hits:
         if not any(h.start < k.end and k.start < h.end for k in kept):
             kept.append(h)
-    if lr.derived:
+    if lr.derived and n_actors >= 2:  # derived rows always need a source and a target
         kept.extend(_derived_hits(key, lang, lr, kept))
     kept.sort(key=lambda h: h.start)
     return kept
@@ -344,48 +362,50 @@ _EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 
 
+def _en_variants(tok: str) -> tuple[str, ...]:
+    return (tok, tok[:-1]) if tok.endswith("s") and len(tok) > 3 else (tok,)
+
+
 def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit]) -> list[Hit]:
+    """CAMEO dictionary rows: a verb followed within six words by its object phrase."""
     toks = [(m.start(), m.end(), m.group()) for m in (_AR_TOKEN if lang == "ar" else _EN_TOKEN).finditer(key)]
-    out: list[Hit] = []
     if lang == "ar":
-        stems = [_ar_token_stems(t) for _, _, t in toks]
-    for i, (s, e, tok) in enumerate(toks):
-        cands = None
-        if lang == "en":
-            cands = lr.derived.get(tok)
-        else:
-            for st in stems[i]:
-                if st in lr.derived:
-                    cands = lr.derived[st]
-                    break
-        if not cands:
-            continue
-        for obj, code in cands:
-            if not obj and lang == "en":
-                continue  # a verb block's default code alone over-codes (`head`, `means`, `facing`)
-            end = e
-            if obj:
-                window = toks[i + 1 : i + 7]
-                pos = 0
-                for j, (_, we, wt) in enumerate(window):
-                    ok = (obj[pos] in stems[i + 1 + j]) if lang == "ar" else (
-                        wt == obj[pos] or (len(obj[pos]) > 3 and wt.startswith(obj[pos])))
-                    if ok:
-                        pos += 1
-                        if pos == len(obj):
-                            end = we
-                            break
-                    elif pos:
-                        break
-                if pos < len(obj):
-                    continue
-            elif lang == "ar":
-                continue
-            if any(s < k.end and k.start < end for k in taken + out):
+        forms = [_ar_token_stems(t) for _, _, t in toks]
+    else:
+        forms = [_en_variants(t) for _, _, t in toks]
+    out: list[Hit] = []
+    for i, (s, _e, tok) in enumerate(toks):
+        by_first = None
+        for f in forms[i]:
+            by_first = lr.derived.get(f)
+            if by_first:
                 break
-            out.append(Hit(s, end, code, "vso" if lang == "ar" else "active", "", True, False,
-                           0.55 if obj else 0.45, f"cameo:{tok}:{' '.join(obj)}"))
-            break
+        if not by_first:
+            continue
+        found = None
+        for j in range(i + 1, min(i + 7, len(toks))):
+            for f in forms[j]:
+                cands = by_first.get(f)
+                if not cands:
+                    continue
+                for obj, code in cands:  # longest object first; its later words must follow in order
+                    k, pos = j + 1, 1
+                    while pos < len(obj) and k < len(toks) and obj[pos] in forms[k]:
+                        pos, k = pos + 1, k + 1
+                    if pos == len(obj):
+                        found = (toks[k - 1][1], obj, code)
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if not found:
+            continue
+        end, obj, code = found
+        if any(s < h.end and h.start < end for h in taken) or any(s < h.end and h.start < end for h in out):
+            continue
+        out.append(Hit(s, end, code, "vso" if lang == "ar" else "active", "", True, False, 0.55,
+                       f"cameo:{tok}:{' '.join(obj)}", mlen=end - s))
     return out
 
 
@@ -456,7 +476,7 @@ def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M
     """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
     event source, else its first actor) for `The European official did not visit ...`, `it`, `he`."""
     out: list[Ev] = []
-    for h in _find_hits(key, lang, lr):
+    for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms})):
         ev = _read_hit(key, lang, ms, h, out, context)
         out.extend(ev)
     return out
