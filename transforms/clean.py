@@ -44,6 +44,8 @@ from transforms.schemas import DOCUMENTS, RAW_ARTICLES, conform, empty
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 FURNITURE_FILES = ("furniture_common.csv", "furniture_en.csv", "furniture_ar.csv")
+# Furniture lines are short: longer lines (paragraphs) are never tested against the line patterns.
+MAX_FURNITURE_LINE = 400
 
 # --------------------------------------------------------------------------------------------------------
 # Reference data
@@ -370,11 +372,12 @@ def clean_text(
             drop_next_caption = False
             if len(ln) <= 300:
                 continue
-        if (low and low in fur.lines) or (fur.line_re is not None and fur.line_re.fullmatch(ln)):
+        short = len(ln) <= MAX_FURNITURE_LINE
+        if (low and low in fur.lines) or (short and fur.line_re is not None and fur.line_re.fullmatch(ln)):
             if ln[:8].casefold() == "media id":
                 drop_next_caption = True
             continue
-        if fur.caption_re is not None and fur.caption_re.fullmatch(ln):
+        if short and fur.caption_re is not None and fur.caption_re.fullmatch(ln):
             # the caption-title line right above a credit line is part of the caption
             j = len(kept) - 1
             if j >= 0 and kept[j] and len(kept[j]) <= 150 and not kept[j].endswith((".", "!", "?", "؟")):

@@ -7,7 +7,7 @@ Rules (English and Arabic):
 - Glued sentences (`Algeria.In his`, `region.”Referring`) split when a lowercase/Arabic letter or a
   closing quote precedes the stop and an uppercase/Arabic letter or opening quote follows it directly.
 - No split after abbreviations (`Mr.`, `Dr.`, `Gen.`, `Jan.`, `U.S.`, `e.g.`), single-letter initials
-  (`J. Smith`), inside numbers (`3.5`), or before a lowercase word.
+  (`J. Smith`, Arabic `د. أحمد`), inside numbers (`3.5`), or before a lowercase word.
 - Inside an open quotation (“…”, «…», "…") a sentence end does not split until the quote closes. An
   unclosed quote stops counting at the next newline or after 1,500 characters.
 - A "sentence" longer than MAX_SENTENCE_CHARS (e.g. a 2 MB paragraph with no punctuation) is cut at the
@@ -102,7 +102,8 @@ def _boundaries(text: str) -> Iterator[int]:
                 wm = _WORD_BEFORE.search(text, max(0, s - 40), s)
                 word = wm.group(1) if wm else ""
                 low = word.lower().strip("’'-")
-                if low in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                initial = len(word) == 1 and (word.isupper() or "\u0600" <= word <= "\u06ff")  # J. / د.
+                if low in ABBREVIATIONS or initial:
                     nxt_word = text[j : j + 20].split(" ", 1)[0]
                     if not ("." in low and nxt_word in _SENTENCE_STARTERS):
                         continue

@@ -41,6 +41,11 @@ def test_arabic_question_mark_splits_and_comma_does_not() -> None:
     assert sents(text) == ["هل التنسيق مستمر؟", "نعم، قال المصدر إن التنسيق متواصل.", "وأضاف أن الأزمة لم تؤثر عليه!"]
 
 
+def test_arabic_title_abbreviation_does_not_split() -> None:
+    text = "التقى د. أحمد بن علي بالوزير. ثم غادر."
+    assert sents(text) == ["التقى د. أحمد بن علي بالوزير.", "ثم غادر."]
+
+
 def test_quote_spanning_sentence_ends_splits_after_closing_quote() -> None:
     text = "He said: “It is over. We go home.” Then silence. «هذا جيد. جدا» قال."
     assert sents(text) == ["He said: “It is over. We go home.”", "Then silence.", "«هذا جيد. جدا» قال."]
