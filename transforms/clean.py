@@ -164,6 +164,7 @@ _AR_SEG = r"[\u0621-\u064a][\u0621-\u064a.]*(?: [\u0621-\u064a.]+){0,2}"
 _DATELINE_AR_CREDIT = re.compile(rf"^(?P<dl>{_AR_SEG}(?:\s*[-–—]\s*{_AR_SEG}){{0,2}})\s*:\s*(?=\S)")
 _DATELINE_AR_PLAIN = re.compile(rf"^(?P<dl>{_AR_SEG})\s*[-–—]\s+(?=\S)")
 _DASH_SPLIT = re.compile(r"\s*[-–—]\s*")
+_BAR = re.compile(r"\s+\|\s+")
 
 
 def _key(s: str) -> str:
@@ -230,7 +231,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def _strip_title_suffix(title: str) -> str:
-    parts = [p.strip() for p in re.split(r"\s+\|\s+", title) if p.strip()]
+    parts = [p.strip() for p in _BAR.split(title) if p.strip()]
     if not parts:
         return title.strip()
     if len(parts[0]) >= 10 or len(parts) == 1:
@@ -248,12 +249,21 @@ def _headline_like(line: str) -> bool:
     return not (first.isalpha() and first.islower())
 
 
-def _find_outlet(top_lines: list[str], fur: Furniture) -> str | None:
-    for line in top_lines:
-        low = line.casefold()
-        for pat, name in fur.outlets:
-            if pat in low:
-                return name
+def _find_outlet(lines: list[str], fur: Furniture, *, skip: str | None = None) -> str | None:
+    """A known outlet named in a ' | '-separated page header/title suffix, or a line that is just its name.
+
+    Plain substrings of ordinary lines do not count ('الشرق الأوسط' is also 'the Middle East')."""
+    for line in lines:
+        if " | " in line:
+            parts = [p.casefold() for p in _BAR.split(line) if p.strip() and p.strip() != skip]
+            for pat, name in fur.outlets:
+                if any(pat in p for p in parts):
+                    return name
+        else:
+            low = line.strip().casefold()
+            for pat, name in fur.outlets:
+                if low == pat:
+                    return name
     return None
 
 
@@ -414,8 +424,8 @@ def clean_text(
             continue
         if title is None and i == 0 and _headline_like(ln) and len(paras) > 1:
             title = _strip_title_suffix(ln)
-            if outlet is None:
-                outlet = _find_outlet([ln[len(title) :]], fur) if len(ln) > len(title) else None
+            if outlet is None and " | " in ln:
+                outlet = _find_outlet([ln], fur, skip=title)
             paras.pop(i)
             continue
         if title is not None and len(ln) <= 2 * len(title) + 20 and _key(ln) == _key(title):
@@ -424,7 +434,7 @@ def clean_text(
         header_budget -= 1
         i += 1
     if outlet is None:
-        outlet = _find_outlet([t for t in top if " | " in t or len(t) <= 60], fur)
+        outlet = _find_outlet(([meta_title] if meta_title else []) + [t for t in top if len(t) <= 120], fur, skip=title)
 
     if title is not None:
         tkey = _key(title)

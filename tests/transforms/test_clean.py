@@ -313,3 +313,11 @@ def test_datelines(text: str, dateline: str | None, author: str | None, body_sta
     r = clean_text(text)
     assert (r.dateline, r.author) == (dateline, author)
     assert r.body_text.startswith(body_start)
+
+
+def test_outlet_only_from_header_or_name_line_never_from_ordinary_text() -> None:
+    body = "\n\nThe talks resumed today in Rabat, officials told reporters after the meeting ended."
+    assert clean_text("التوتر في الشرق الأوسط يتصاعد" + body).outlet is None  # 'the Middle East', not the paper
+    assert clean_text("Talks resume in Rabat | Morocco World News" + body).outlet == "Morocco World News"
+    assert clean_text("Hespress\n\nTalks resume in Rabat" + body).outlet == "Hespress"
+    assert clean_text("Talks resume" + body, meta_title="Talks resume | Asharq Al-Awsat").outlet == "Asharq Al-Awsat"
