@@ -539,28 +539,27 @@ def detect_languages(bodies: pl.Series) -> pl.Series:
 # --------------------------------------------------------------------------------------------------------
 
 # Fast explicit formats, tried in order (vectorised in Polars). Everything else goes to dateparser.
-_DATETIME_FORMATS = (
-    "%a, %d %b %Y %H:%M:%S %z",
-    "%d %b %Y %H:%M:%S %z",
-    "%Y-%m-%dT%H:%M:%S%z",
-    "%Y-%m-%dT%H:%M:%S%.f%z",
-)
+# The date is read as written (local to the source): a trailing time zone is dropped, not converted,
+# so "Sun, 18 Feb 2018 01:35:43 +0400" is 18 February, not 17 February UTC.
 _NAIVE_FORMATS = (
+    "%a, %d %b %Y %H:%M:%S",
+    "%d %b %Y %H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
     "%d-%b-%Y %H:%M:%S%.f",
     "%d-%b-%Y %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
 )
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%d/%m/%Y", "%Y/%m/%d")
+_TZ_SUFFIX = r"\s*(?:[+-]\d{2}:?\d{2}|Z|GMT|UTC|[A-Z]{3,4})$"
 
 
 def _fast_dates(col: pl.Expr) -> pl.Expr:
     s = col.str.strip_chars()
-    gmt = s.str.replace(r"\s(?:GMT|UTC|Z)$", " +0000")
-    reut = s.str.to_titlecase()  # '26-FEB-1987' -> '26-Feb-1987'
-    cands = [gmt.str.to_datetime(f, strict=False, time_zone="UTC").dt.date() for f in _DATETIME_FORMATS]
-    cands += [reut.str.to_datetime(f, strict=False).dt.date() for f in _NAIVE_FORMATS]
+    naive = s.str.replace(_TZ_SUFFIX, "").str.to_titlecase()  # '26-FEB-1987' -> '26-Feb-1987'
+    cands = [naive.str.to_datetime(f, strict=False).dt.date() for f in _NAIVE_FORMATS]
     cands += [s.str.to_date(f, strict=False) for f in _DATE_FORMATS]
     return pl.coalesce(cands)
 

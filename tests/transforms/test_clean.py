@@ -223,6 +223,7 @@ def test_parse_dates_bulk_formats() -> None:
         "d",
         [
             "Sun, 18 Feb 2018 21:35:43 +0400",
+            "Sun, 18 Feb 2018 01:35:43 +0400",  # the date as written, not converted to UTC
             "Wed, 16 May 2018 10:00:00 GMT",
             "26-FEB-1987 15:01:01.79",
             "2015-07-21 02:51:32",
@@ -235,7 +236,7 @@ def test_parse_dates_bulk_formats() -> None:
         ],
     )
     assert parse_dates(s).to_list() == [
-        date(2018, 2, 18), date(2018, 5, 16), date(1987, 2, 26), date(2015, 7, 21), date(2016, 7, 24),
+        date(2018, 2, 18), date(2018, 2, 18), date(2018, 5, 16), date(1987, 2, 26), date(2015, 7, 21), date(2016, 7, 24),
         date(2016, 7, 24), date(2016, 7, 24), None, None, None,
     ]
 
