@@ -76,13 +76,36 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
             by_form.setdefault(key, c)
     regex: dict[str, re.Pattern] = {}
     for lang in sorted({k[0] for k in by_form}):
-        forms = sorted((k[1] for k in by_form if k[0] == lang), key=len, reverse=True)
-        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        forms = [k[1] for k in by_form if k[0] == lang]
+        alt = _trie_pattern(forms + ([f[:1].upper() + f[1:] for f in forms] if lang == "en" else []))
         if lang == "ar":
             regex[lang] = re.compile(rf"(?<!\w)(?P<pre>[وف])?(?P<cue>{alt})(?!\w)")
         else:
-            regex[lang] = re.compile(rf"(?<![\w’'-])(?P<pre>)(?P<cue>{alt})(?![\w’'-])", re.IGNORECASE)
+            regex[lang] = re.compile(rf"(?<![\w’'-])(?P<pre>)(?P<cue>{alt})(?![\w’'-])")
     return CueTable(by_form, regex)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie (fast to match; longest alternatives first)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = (r"\s+" if ch == " " else re.escape(ch)) + build(node[ch])
+            alts.append(piece)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -105,59 +128,63 @@ class Quote:
         return self.open + 1, self.close
 
 
+_MARK_RX = re.compile("[“”«»„\"‹›\n]")
+
+
 def find_quotes(text: str) -> list[Quote]:
-    """Pair quote marks paragraph by paragraph; code-point offsets into text."""
+    """Pair quote marks paragraph by paragraph; code-point offsets into text.
+
+    A quote still open at a paragraph end continues when the next paragraph opens with the same mark
+    (the pieces share a `chain` id); otherwise the unbalanced mark is ignored.
+    """
     quotes: list[Quote] = []
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    opener: str | None = None
+    start = -1
     pending: Quote | None = None  # open quote carried over from the previous paragraph
     chain_id = 0
-    for pi, (ps, pe) in enumerate(paras):
-        opener: str | None = None
-        start = -1
-        i = ps
-        first = True
-        while i < pe:
-            ch = text[i]
-            if ch in _ALL_MARKS:
-                if opener is None:
-                    if ch in _OPENERS and not (ch == "“" and first is False and _is_closer_context(text, i)):
-                        opener, start = ch, i
-                        if pending is not None and first:
-                            pass
-                        elif pending is not None:
-                            pending = None
+    para_start = 0
+    for m in _MARK_RX.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            has_text = bool(text[para_start:i].strip())
+            if opener is not None:
+                j = _first_nonspace(text, i)
+                if text[j:j + 1] == opener:
+                    end = i
+                    while end > start and text[end - 1].isspace():
+                        end -= 1
+                    q = Quote(start, end, closed=False)
+                    if pending is not None and pending.chain >= 0 and not text[para_start:start].strip():
+                        q.chain = pending.chain
+                    else:
+                        q.chain = chain_id
+                        chain_id += 1
+                    quotes.append(q)
+                    pending = q
                 else:
-                    closer = _OPENERS[opener]
-                    if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”"):
-                        q = Quote(start, i)
-                        if pending is not None and pending.chain >= 0 and start == _first_nonspace(text, ps):
-                            q.chain = pending.chain
-                        quotes.append(q)
-                        opener = None
-                        pending = None
-                    elif ch == opener and opener == "“":
-                        start = i  # re-opened: the earlier mark was unbalanced
-            if not ch.isspace():
-                first = False
-            i += 1
-        if opener is not None:
-            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is not None and text[nxt:nxt + 1] == opener:
-                end = pe
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                q = Quote(start, end, closed=False)
-                if pending is not None and pending.chain >= 0 and start == _first_nonspace(text, ps):
-                    q.chain = pending.chain
-                else:
-                    q.chain = chain_id
-                    chain_id += 1
-                quotes.append(q)
-                pending = q
-            else:
+                    pending = None
+                opener = None
+            elif has_text:
                 pending = None
-        else:
+            para_start = i + 1
+            continue
+        if opener is None:
+            if ch in _OPENERS:
+                opener, start = ch, i
+                if pending is not None and text[para_start:i].strip():
+                    pending = None
+            continue
+        closer = _OPENERS[opener]
+        if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”"):
+            q = Quote(start, i)
+            if pending is not None and pending.chain >= 0 and not text[para_start:start].strip():
+                q.chain = pending.chain
+            quotes.append(q)
+            opener = None
             pending = None
+        elif ch == opener == "“":
+            start = i  # re-opened: the earlier mark was unbalanced
     return [q for q in quotes if q.close - q.open > 1]
 
 
@@ -165,10 +192,6 @@ def _first_nonspace(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
-
-
-def _is_closer_context(text: str, i: int) -> bool:
-    return False
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -294,24 +317,23 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen"
            "vs", "v", "ft", "ave", "e.g", "i.e", "etc", "approx"}
 
 
-def _is_abbrev(text: str, dot: int) -> bool:
-    k = dot
-    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
-        k -= 1
-    w = text[k:dot].lower()
-    return w in _ABBREV or (len(w) == 1 and text[k:dot].isupper())
+_ABBREV_RX = re.compile(
+    r"(?:^|[^A-Za-z.])(?:(?i:" + "|".join(sorted((re.escape(a) for a in _ABBREV), key=len, reverse=True))
+    + r")|[A-Z])$"
+)
+_SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
 def _sub_bounds(text: str, starts: Iterable[int]) -> list[int]:
-    b = set(starts) | {0}
-    for m in _SENT_END.finditer(text):
-        if text[m.start()] == "." and _is_abbrev(text, m.start()):
+    b = set(starts)
+    b.add(0)
+    for m in _SENT_END_WS.finditer(text):
+        i = m.start()
+        if text[i] == "." and _ABBREV_RX.search(text, max(0, i - 7), i):
             continue
-        e = m.end()
-        while e < len(text) and text[e].isspace():
-            e += 1
-        b.add(e)
-    return sorted(x for x in b if x < len(text)) or [0]
+        b.add(m.end())
+    n = len(text)
+    return sorted(x for x in b if x < n) or [0]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -856,6 +878,10 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     np = _np_right(text, ce, se)
     if np is None:
         return None
+    head_part = re.split(r"\s(?:of|for|at|in|from)\s", text[np[0]:np[1]])[0].split()
+    head = head_part[-1] if head_part else ""
+    if not (head[:1].isupper() or head.lower() in _SOURCE_NOUNS):
+        return None  # "according to the postulates of ...", "according to plan"
     after = np[1]
     # "according to X, who ..." - skip the relative clause for the content decision
     rest = text[after:se]
@@ -1219,6 +1245,19 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
 # Assembly
 
 
+_SOURCE_NOUNS = {
+    "source", "sources", "official", "officials", "report", "reports", "statement", "statements", "poll", "polls",
+    "survey", "surveys", "data", "study", "studies", "documents", "document", "figures", "estimates", "people",
+    "aides", "aide", "witnesses", "witness", "police", "records", "spokesman", "spokeswoman", "spokesperson",
+    "analysts", "analyst", "experts", "expert", "observers", "diplomats", "diplomat", "him", "her", "them",
+    "us", "me", "media", "newspaper", "agency", "ministry", "government", "authorities", "campaign",
+    "filings", "filing", "results", "count", "tally", "release", "memo", "email", "emails", "letter",
+    "transcript", "testimony", "complaint", "lawsuit", "indictment", "investigators", "prosecutors",
+    "officers", "residents", "activists", "lawmakers", "senators", "leaders", "members", "organizers",
+    "organisers", "website", "tweet", "post", "interview", "account", "accounts", "numbers", "research",
+    "analysis", "review", "audit", "assessment", "forecast", "projections", "reporting", "colleagues",
+    "friends", "family", "relatives", "neighbours", "neighbors", "person", "persons", "staff", "team",
+}
 _PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
                 "على لسان"}
 
@@ -1293,7 +1332,14 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             sp = c.sp
             if c.speaker_hint == "implicit" or sp is None:
                 gender = c.gender or "m"
-                aid = _antecedent(doc, c.cue_s, want="any", gender=gender, language=lang)
+                aid = None
+                cl_s, _cl_e = doc.clause_span(c.cue_s)
+                for ms, me, maid, _k, _sf in reversed(doc.mentions):
+                    if cl_s <= ms and me <= c.cue_s and _actor_type(doc, maid) == "PERSON":
+                        aid = maid
+                        break
+                if aid is None:
+                    aid = _antecedent(doc, c.cue_s, want="any", gender=gender, language=lang)
                 if aid is None:
                     aid = _antecedent(doc, c.cue_s, want="person", language=lang)
                 s_s, s_e = c.cue_s - (1 if c.cue_s > 0 and text[c.cue_s - 1] in "وف" else 0), c.cue_e

@@ -1,0 +1,104 @@
+"""Benchmark: statement extraction over the bulk corpus (../shared/corpora/bulk/*.jsonl.gz).
+
+Runs the pipeline's own chain in batches (ingest -> clean -> sentences -> actors -> statements) and prints,
+per file and overall, articles per second for `extract_statements` alone and for actors + statements,
+with statement counts (direct / reported), the share with a resolved speaker, and peak RSS.
+
+    .venv/bin/python benchmarks/bench_statements.py [--limit N] [--batch-size N] [--bulk DIR] [--files ...]
+
+Exits cleanly with a message when ../shared is absent (a fresh clone has no corpora).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    ap.add_argument("--batch-size", type=int, default=2000)
+    ap.add_argument("--limit", type=int, default=0, help="stop after about N articles per file (0 = all)")
+    ap.add_argument("--files", nargs="*", default=None, help="bulk file names to use (default: all)")
+    args = ap.parse_args()
+
+    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
+    if args.files:
+        files = [f for f in files if f.name in set(args.files)]
+    if not files:
+        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
+        return 0
+
+    from transforms.actors import extract_actors, load_lexicon
+    from transforms.clean import clean_articles
+    from transforms.ingest import iter_ingest_batches
+    from transforms.sentences import split_sentences
+    from transforms.statements import extract_statements, load_speech_verbs
+
+    t = time.perf_counter()
+    load_lexicon()
+    load_speech_verbs()
+    print(f"lexicon and speech verbs loaded once in {time.perf_counter() - t:.2f}s")
+
+    totals: Counter = Counter()
+    for f in files:
+        tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-statements-"))
+        per: Counter = Counter()
+        try:
+            (tmp / f.name).symlink_to(f.resolve())
+            for raw, _rej in iter_ingest_batches(tmp, batch_size=args.batch_size):
+                if args.limit and per["raw"] >= args.limit:
+                    break
+                if args.limit:
+                    raw = raw.head(args.limit - per["raw"])
+                per["raw"] += raw.height
+                docs = clean_articles(raw)
+                sents = split_sentences(docs)
+                t0 = time.perf_counter()
+                mentions, actors = extract_actors(docs, sents)
+                t1 = time.perf_counter()
+                stm = extract_statements(docs, sents, mentions, actors)
+                t2 = time.perf_counter()
+                per["articles"] += docs.height
+                per["statements"] += stm.height
+                per["direct"] += int(stm["is_direct_quote"].sum()) if stm.height else 0
+                per["resolved"] += int(stm["speaker_actor_id"].is_not_null().sum()) if stm.height else 0
+                per["t_actors"] += t1 - t0
+                per["t_statements"] += t2 - t1
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        totals.update(per)
+        a, ts, ta = per["articles"], per["t_statements"], per["t_actors"]
+        print(f"{f.name}: {a} articles, {per['statements']} statements ({per['direct']} direct, "
+              f"{per['resolved']} with a resolved speaker); extract_statements {a / ts if ts else 0:.0f} "
+              f"articles/s, actors + statements {a / (ta + ts) if ta + ts else 0:.0f} articles/s")
+
+    n, ts, ta = totals["articles"], totals["t_statements"], totals["t_actors"]
+    ns = max(totals["statements"], 1)
+    print(f"\narticles: {n}   statements: {totals['statements']} ({totals['statements'] / max(n, 1):.2f}/article, "
+          f"{totals['direct'] / ns:.0%} direct, {totals['resolved'] / ns:.0%} speaker resolved)")
+    print(f"extract_statements alone: {n / ts if ts else 0:.0f} articles/s ({ts:.1f}s)")
+    print(f"actors + statements: {n / (ta + ts) if ta + ts else 0:.0f} articles/s ({ta + ts:.1f}s; actors {ta:.1f}s)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
