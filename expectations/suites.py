@@ -287,6 +287,7 @@ def statements(cfg: Config) -> list[Frame]:
         s.statement_id, s.article_id, s.statement_text, s.speech_verb, s.is_direct_quote, s.language,
         {_solid_chars("s.statement_text")} as statement_chars,
         {_solid_chars("s.speech_verb")} as speech_verb_chars,
+        ({_solid_chars("s.speech_verb")} > 0)::integer as has_speech_verb,
         {_span_columns("s", "statement_text")},
         (s.speaker_actor_id is not null)::integer as has_resolved_speaker,
         case when s.speaker_actor_id is not null
@@ -302,7 +303,26 @@ def statements(cfg: Config) -> list[Frame]:
             "statement_text_not_empty", "statement_chars", 1, None, "statement_text is not empty or blank"
         ),
         _not_null("is_direct_quote_not_null", "is_direct_quote", "every statement is direct or reported"),
-        _between("speech_verb_not_empty", "speech_verb_chars", 1, None, "every statement has its speech cue"),
+        _between(
+            "speech_verb_not_empty",
+            "speech_verb_chars",
+            1,
+            None,
+            "every statement has its speech cue (a quote continuing an attributed one may have none)",
+            WARNING,
+        ),
+        Check(
+            "speech_verb_share_min",
+            BLOCKING,
+            "ExpectColumnMeanToBeBetween",
+            {
+                "column": "has_speech_verb",
+                "min_value": t["speech_verb_share_min"]["blocking_min"],
+                "max_value": None,
+            },
+            f"at least {t['speech_verb_share_min']['blocking_min']:.0%} of statements have their speech cue",
+            min_rows=t["speech_verb_share_min"]["min_rows"],
+        ),
         _true("speaker_exists", "speaker_found", "speaker_actor_id, when set, is a row of marts.dim_actors"),
         Check(
             "speaker_resolved_share_min",
@@ -324,11 +344,8 @@ def statements(cfg: Config) -> list[Frame]:
             "statement_text_unquoted",
             WARNING,
             "ExpectColumnValuesToNotMatchRegex",
-            {
-                "column": "statement_text",
-                "regex": '^\\s*["\u201c\u201d\u00ab\u00bb\u201e]|["\u201c\u201d\u00ab\u00bb\u201e]\\s*$',
-            },
-            "statement_text comes without its surrounding quote marks",
+            {"column": "statement_text", "regex": '^\\s*["\u201c\u00ab\u201e][\\s\\S]*["\u201d\u00bb]\\s*$'},
+            "statement_text comes without its surrounding quote marks (a quoted phrase inside is fine)",
         ),
         _in_set("language_is_iso639_1", "language", cfg.iso639_1, "language, when set, is an ISO 639-1 code"),
     ]
@@ -343,11 +360,14 @@ def statements(cfg: Config) -> list[Frame]:
     ]
 
 
-_QUAD_OF_ROOT = """case
-    when e.event_root_code between '01' and '05' then 1
-    when e.event_root_code between '06' and '08' then 2
-    when e.event_root_code between '09' and '13' then 3
-    when e.event_root_code between '14' and '20' then 4 end"""
+def _quad_of_root(cfg: Config) -> str:
+    """SQL: the QuadClass of `e.event_root_code` per thresholds.json `quad_class_by_root` (null if unknown)."""
+    whens = " ".join(
+        f"when e.event_root_code = '{root}' then {quad}"
+        for root, quad in sorted(cfg.thresholds["quad_class_by_root"].items())
+        if not root.startswith("_")
+    )
+    return f"case {whens} end"
 
 
 def events(cfg: Config) -> list[Frame]:
@@ -384,9 +404,10 @@ def events(cfg: Config) -> list[Frame]:
         e.event_id, e.article_id, e.source_actor_id, e.target_actor_id, e.event_code, e.event_root_code, e.quad_class, e.goldstein, e.confidence,
         e.event_date_precision, e.modality, e.event_label,
         e.is_negated::integer as is_negated,
+        (e.source_actor_id is not null)::integer as has_source_actor,
         {_span_columns("e", "evidence_text")},
         coalesce(starts_with(e.event_code, e.event_root_code), false) as code_starts_with_root,
-        coalesce(e.quad_class = {_QUAD_OF_ROOT}, false) as quad_class_matches_root,
+        coalesce(e.quad_class = {_quad_of_root(cfg)}, false) as quad_class_matches_root,
         case when e.source_actor_id is not null
              then exists (select 1 from marts.dim_actors d where d.actor_id = e.source_actor_id) end as source_found,
         case when e.target_actor_id is not null
@@ -416,7 +437,7 @@ def events(cfg: Config) -> list[Frame]:
         _true(
             "quad_class_matches_root",
             "quad_class_matches_root",
-            "quad_class is the root's QuadClass (01-05: 1, 06-08: 2, 09-13: 3, 14-20: 4)",
+            "quad_class is the root's QuadClass (thresholds.json quad_class_by_root, as the CAMEO codebook)",
         ),
         _not_null("goldstein_not_null", "goldstein", "every event has a Goldstein value"),
         _between("goldstein_in_range", "goldstein", -10, 10, "goldstein in [-10, 10]"),
@@ -437,7 +458,24 @@ def events(cfg: Config) -> list[Frame]:
         _in_set(
             "modality_valid", "modality", t["modalities"], "modality, when set, is a known value", WARNING
         ),
-        _not_null("source_actor_id_not_null", "source_actor_id", "every event has a source actor"),
+        _not_null(
+            "source_actor_id_not_null",
+            "source_actor_id",
+            "every event has a source actor (the text may not name one: pro-drop Arabic, passives)",
+            WARNING,
+        ),
+        Check(
+            "source_actor_share_min",
+            BLOCKING,
+            "ExpectColumnMeanToBeBetween",
+            {
+                "column": "has_source_actor",
+                "min_value": t["source_actor_share_min"]["blocking_min"],
+                "max_value": None,
+            },
+            f"at least {t['source_actor_share_min']['blocking_min']:.0%} of events have a source actor",
+            min_rows=t["source_actor_share_min"]["min_rows"],
+        ),
         _true(
             "source_actor_exists", "source_found", "source_actor_id, when set, is a row of marts.dim_actors"
         ),

@@ -242,8 +242,8 @@ STATEMENT_CASES = {
         {"is_direct_quote_not_null": B},
         2,
     ),
-    "no speech verb": (lambda t, i: _s(t, i).update(speech_verb=None), {"speech_verb_not_empty": B}, 3),
-    "blank speech verb": (lambda t, i: _s(t, i).update(speech_verb=" \t"), {"speech_verb_not_empty": B}, 5),
+    "no speech verb": (lambda t, i: _s(t, i).update(speech_verb=None), {"speech_verb_not_empty": W}, 3),
+    "blank speech verb": (lambda t, i: _s(t, i).update(speech_verb=" \t"), {"speech_verb_not_empty": W}, 5),
     "speaker not in dim_actors": (
         lambda t, i: _s(t, i).update(speaker_actor_id="ghost"),
         {"speaker_exists": B},
@@ -336,7 +336,7 @@ EVENT_CASES = {
     ),
     "source actor missing": (
         lambda t, i: _e(t, i).update(source_actor_id=None),
-        {"source_actor_id_not_null": B},
+        {"source_actor_id_not_null": W},
         21,
     ),
     "source actor unknown": (
@@ -449,6 +449,58 @@ def test_speaker_resolution_share_thresholds(good, open_warehouse):
     outcomes = run_suite("statements", open_warehouse(good))
     assert failed(outcomes) == {"speaker_resolved_share_min": B, "speaker_resolved_share_target": W}
     assert "at least 50% of statements have a resolved speaker" in summarize(outcomes)
+
+
+def test_statements_without_speech_cue_block_when_systematic(good, open_warehouse):
+    for s in good["fct_statements"][:4]:
+        s["speech_verb"] = None  # 30/34 = 0.882 < 0.9
+    outcomes = run_suite("statements", open_warehouse(good))
+    assert failed(outcomes) == {"speech_verb_not_empty": W, "speech_verb_share_min": B}
+    assert outcome(outcomes, "speech_verb_share_min").observed_value == "0.8824"
+    assert outcome(outcomes, "speech_verb_not_empty").observed_value == "4 of 34 rows"
+
+
+def test_events_without_source_actor_block_when_systematic(good, open_warehouse):
+    for e in good["fct_events"][:10]:
+        e["source_actor_id"] = None  # 38/48 = 0.79 < 0.8
+    outcomes = run_suite("events", open_warehouse(good))
+    assert failed(outcomes) == {"source_actor_id_not_null": W, "source_actor_share_min": B}
+    assert outcome(outcomes, "source_actor_share_min").observed_value == "0.7917"
+
+
+def test_reported_speech_with_a_quoted_phrase_inside_is_not_flagged(good, open_warehouse):
+    body = _a(good, 0)["body_text"]
+    _a(good, 0)["body_text"] = body = body + " He said it was “a political motive.”"
+    text = "it was “a political motive.”"
+    start = body.index(text)
+    good["fct_statements"].append(
+        dict(
+            _s(good, 0),
+            statement_id="extra",
+            statement_text=text,
+            char_start=start,
+            char_end=start + len(text),
+        )
+    )
+    _a(good, 0)["word_count"] = len(body.split())
+    outcomes = run_suite("statements", open_warehouse(good))
+    assert failed(outcomes) == {}
+    assert outcome(outcomes, "statement_text_unquoted").observed_value == "0 of 35 rows"
+
+
+def test_quad_class_mapping_agrees_with_the_codebook():
+    import csv
+
+    cfg = load_config()
+    mapping = {k: v for k, v in cfg.thresholds["quad_class_by_root"].items() if not k.startswith("_")}
+    assert sorted(mapping) == [f"{i:02d}" for i in range(1, 21)]
+    with cfg.codebook.path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 250
+    for r in rows:
+        assert r["event_code"].startswith(r["event_root_code"]), r
+        assert int(r["quad_class"]) == mapping[r["event_root_code"]], r
+        assert -10 <= float(r["goldstein"]) <= 10, r
 
 
 def test_speaker_share_not_judged_on_a_handful_of_statements(good, open_warehouse):
