@@ -561,6 +561,11 @@ def _fast_dates(col: pl.Expr) -> pl.Expr:
     naive = s.str.replace(_TZ_SUFFIX, "").str.to_titlecase()  # '26-FEB-1987' -> '26-Feb-1987'
     cands = [naive.str.to_datetime(f, strict=False).dt.date() for f in _NAIVE_FORMATS]
     cands += [s.str.to_date(f, strict=False) for f in _DATE_FORMATS]
+    # dirty strings: a date at the start followed by junk ('27-MAR-1987 11:43:51.46&#5;&#5;F')
+    cands.append(s.str.extract(r"^(\d{4}-\d{2}-\d{2})").str.to_date("%Y-%m-%d", strict=False))
+    cands.append(
+        s.str.extract(r"^(\d{1,2}-[A-Za-z]{3}-\d{4})").str.to_titlecase().str.to_date("%d-%b-%Y", strict=False)
+    )
     return pl.coalesce(cands)
 
 

@@ -226,6 +226,7 @@ def test_parse_dates_bulk_formats() -> None:
             "Sun, 18 Feb 2018 01:35:43 +0400",  # the date as written, not converted to UTC
             "Wed, 16 May 2018 10:00:00 GMT",
             "26-FEB-1987 15:01:01.79",
+            "27-MAR-1987 11:43:51.46&#5;&#5;&#5;F",  # dirty Reuters date with trailing junk
             "2015-07-21 02:51:32",
             "2016-07-24T10:00:00Z",
             "July 24, 2016",
@@ -236,7 +237,7 @@ def test_parse_dates_bulk_formats() -> None:
         ],
     )
     assert parse_dates(s).to_list() == [
-        date(2018, 2, 18), date(2018, 2, 18), date(2018, 5, 16), date(1987, 2, 26), date(2015, 7, 21), date(2016, 7, 24),
+        date(2018, 2, 18), date(2018, 2, 18), date(2018, 5, 16), date(1987, 2, 26), date(1987, 3, 27), date(2015, 7, 21), date(2016, 7, 24),
         date(2016, 7, 24), date(2016, 7, 24), None, None, None,
     ]
 
