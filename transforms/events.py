@@ -134,7 +134,7 @@ class Rule:
 
 _TOKENS = {
     "en": {"{B}": r"\b", "{E}": r"\b"},
-    "ar": {"{B}": r"(?<!\w)(?:[وف])?", "{E}": r"(?!\w)"},
+    "ar": {"{B}": r"(?<!\w)(?:[وف])?(?:س(?=[يتنا]))?", "{E}": r"(?!\w)"},
 }
 
 
@@ -267,7 +267,7 @@ _EN_PARTICIPLE = re.compile(
 _EN_AGENT = re.compile(r"^\s*(?:[a-z,'-]+\s+){0,6}?by\s+")
 _AR_AGENT = re.compile(r"(?:من\s+(?:قبل|طرف|جانب)|على\s+يد|علي\s+يد)\s+")
 _EN_COORD = re.compile(r"^\s*,?\s*(?:and|&)\s+(?:(?!and\b)[\w.'-]+\s+){0,6}$")
-_AR_COORD = re.compile(r"^\s*(?:،|,)?\s*و\s*(?:\S+\s+){0,4}$|^\s*و$")
+_AR_COORD = re.compile(r"^\s*(?:،|,)?\s*و(?:(?:ال|و)\S*\s+(?:\S+\s+){0,2})?$")  # `والمغرب`, `والرئيس التونسي X`
 _POSSESSIVE_PRONOUN = re.compile(r"(?:\b(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}$)|(?:(?:ها|هم|ه)\s*$)")
 
 
@@ -324,6 +324,7 @@ class Hit:
     max_gap: int | None = None
     mlen: int = 0
     negated: bool = False
+    mstart: int = -1  # start of the whole rule match (the trigger word may be a part of it)
 
 
 _BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
@@ -345,12 +346,12 @@ def _find_hits(key: str, lang: str, lr: LangRules, n_actors: int = 2) -> list[Hi
                     continue
                 hits.append(Hit(s, e, rule.event_code, rule.frame, rule.target_prep, rule.needs_target,
                                 rule.symmetric, rule.confidence, rule.pattern_id, rule.fallback, rule.max_gap,
-                                m.end() - m.start(), bool(_BUILTIN_NEG.match(m.group()))))
+                                m.end() - m.start(), bool(_BUILTIN_NEG.match(m.group())), m.start()))
     # overlapping hand-written hits: keep the longest match (then the leftmost)
     hits.sort(key=lambda h: (-h.mlen, h.start))
     kept: list[Hit] = []
     for h in hits:
-        if not any(h.start < k.end and k.start < h.end for k in kept):
+        if not any(h.mstart < k.mstart + k.mlen and k.mstart < h.mstart + h.mlen for k in kept):
             kept.append(h)
     if lr.derived and n_actors >= 2:  # derived rows always need a source and a target
         kept.extend(_derived_hits(key, lang, lr, kept))
@@ -405,7 +406,7 @@ def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit]) -> list[
         if any(s < h.end and h.start < end for h in taken) or any(s < h.end and h.start < end for h in out):
             continue
         out.append(Hit(s, end, code, "vso" if lang == "ar" else "active", "", True, False, 0.55,
-                       f"cameo:{tok}:{' '.join(obj)}", mlen=end - s))
+                       f"cameo:{tok}:{' '.join(obj)}", mlen=end - s, mstart=s))
     return out
 
 
@@ -451,8 +452,16 @@ class Ev:
     pattern_id: str
 
 
+_NESTED_EVENT = re.compile(
+    r"\b(?:attacks?|strikes?|bombings?|killings?|storming|invasion|raids?|assault|shelling|arrest|detention)\s+"
+    r"(?:on|of|against|in)\b|(?:الهجوم|هجوم|الاعتداء|اعتداء|اقتحام|الغارات|غارات|الهجمات|هجمات)\s+(?:علي|ضد)"
+)
+_EN_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+
+
 def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep: str,
-                 max_gap: int | None = None) -> M | None:
+                 max_gap: int | None = None, lang: str = "en", own_end: int = 0) -> M | None:
+    """First mention after `lo` that can be the target; `own_end` is where the rule's own words end."""
     cands = _right_mentions(ms, lo, hi)
     if max_gap is not None:
         cands = [c for c in cands if c.start - lo <= max_gap]
@@ -462,14 +471,41 @@ def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep
             after = [c for c in cands if c.start >= lo + m.end()]
             if after:
                 cands = after
+    locative_ok = "in" in prep.split("|")
     for c in cands:
         if source is not None and (c.actor_id == source.actor_id):
             continue
-        if source is not None and c.kind == "DEMONYM" and c.country and c.country == source.country \
-                and c.start - source.end <= 3:
-            continue  # `وزارة الخارجية الجزائرية`: the demonym modifies the source
+        if source is not None and c.country and c.country == source.country and 0 <= c.start - source.end <= 15:
+            continue  # `الرئيس الجزائري عبد المجيد تبون`, `وزارة الخارجية الجزائرية`: the same noun phrase
+        if _NESTED_EVENT.search(key, max(lo, own_end), c.start):
+            return None  # `condemned the attack on the Algerian consulate`: the patient of another event
+        if lang == "en" and not locative_ok and _EN_LOCATIVE.search(key, max(lo, c.start - 30), c.start):
+            continue  # `held exercises in Tan-Tan`: a place, not a target
         return c
     return None
+
+
+def _with_coordinated(ms: list[M], first: M | None, key: str, hi: int) -> list[M]:
+    """`met with A and B`, `بين حماس ومصر`: the target and the actors coordinated after it."""
+    if first is None:
+        return []
+    out = [first]
+    for nxt in [m for m in ms if m.start >= first.end and m.end <= hi]:
+        between = key[out[-1].end : nxt.start].strip()
+        if between in ("and", "&", "و", ",", "،", ", and") and nxt.actor_id not in {o.actor_id for o in out}:
+            out.append(nxt)
+        else:
+            break
+    return out
+
+
+_EN_DESC_TARGET = re.compile(
+    r"^\s*(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?(?:kingdom|country|republic|neighbou?r|government|regime|"
+    r"emirate|sultanate|state|authorities)\b"
+)
+_AR_DESC_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:المملكه|البلاد|الجاره|جارتها|جاره|السلطات|الحكومه)")
+_NP_GLUE = re.compile(r"^(?:'s|')?\s*(?:(?!the\b|a\b|an\b|on\b|of\b|to\b|in\b|with\b|by\b|for\b|and\b)"
+                      r"[a-z-]+(?:'s)?\s+){0,3}$")
 
 
 def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None) -> list[Ev]:
@@ -492,6 +528,7 @@ _EN_GERUND_LEFT = re.compile(r"(?:\b(?:including|then|by|after|before|while|and)
 _EN_WHO = re.compile(r",\s*(?:who|which)\s*$")
 
 
+_AR_PREPOSITIONS = {"في", "علي", "من", "الي", "عن", "مع", "ضد", "حول", "لدي", "عند", "بين", "منذ", "خلال", "امام"}
 _EN_PRONOUN_SUBJ = re.compile(r"\b(?:it|he|she|they|its|his|her|their)\s+(?:[a-z']+\s+){0,4}$")
 _BETWEEN = re.compile(r"^\s+(?:\S+\s+){0,2}?(?:between|among|بين)\s+")
 _OF = re.compile(r"^\s+(?:of|by)\s+")
@@ -520,7 +557,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     if lang == "ar":
         prefix = _ar_word_prefix(key, h.start)
         modality = _modality(key[lo : h.start][-60:], lang)
-        if re.search(r"س[يتنا]$", prefix):
+        if re.search(r"س[يتنا]?$", prefix):
             modality = "future"
         elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix):
             modality = "intended"
@@ -535,7 +572,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             right = _right_mentions(ms, agent.end(), hi)
             if right:
                 sources = [right[0]]
-        target = _pick_target(ms, h.end, agent.start() if agent else hi, None, key, h.target_prep, 60)
+        target = _pick_target(ms, h.end, agent.start() if agent else hi, None, key, h.target_prep, 60, lang)
         if target is None and previous and _POSSESSIVE_PRONOUN.search(key[h.start : h.start + h.mlen]):
             target = previous[-1].source  # `its consulate`, `قنصليتها`: the actor of the governing clause
         if target is None and not sources:
@@ -551,7 +588,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             return []  # agentless passive: who acted is unknown
     elif frame == "vso" and lang == "ar":
         right = _right_mentions(ms, h.end, hi)
-        if right and len(key[h.end : right[0].start].split()) <= 1:
+        gap = key[h.end : right[0].start].split() if right else []
+        if right and len(gap) <= 4 and not (set(gap) & _AR_PREPOSITIONS) and not any(
+                g[0] in "لب" and len(g) > 3 and g[1] == "ا" for g in gap):  # `استقبل الرئيس الجزائري تبون`
             sources = [right[0]]
             for nxt in right[1:]:  # `الجزائر والمغرب`: coordinated subjects
                 if _AR_COORD.match(key[sources[-1].end : nxt.start]) and nxt.actor_id not in {
@@ -570,14 +609,19 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
                 sources = [ag[0]]
         start_t = max([h.end] + [s.end for s in sources if s.start > h.start])
         target = _pick_target(ms, start_t, agent.start() if agent else hi, sources[0] if sources else None,
-                              key, h.target_prep, h.max_gap)
+                              key, h.target_prep, h.max_gap, lang, h.start + h.mlen)
     elif frame == "nominal":
         after = key[h.end : hi]
         m_of = _OF.match(after)
         m_btw = _BETWEEN.match(key[h.end :])
+        if m_btw is None and re.search(r"(?:between|among|بين)\s*$", key[h.start : h.start + h.mlen]):
+            m_btw = re.match(r"\s*", key[h.start + h.mlen :])
+            h_end_btw = h.start + h.mlen
+        else:
+            h_end_btw = h.end
         if m_btw:
-            right = _right_mentions(ms, h.end + m_btw.end(), len(key))
-            if len(right) >= 2 and right[0].start - (h.end + m_btw.end()) < 30:
+            right = _right_mentions(ms, h_end_btw + m_btw.end(), len(key))
+            if len(right) >= 2 and right[0].start - (h_end_btw + m_btw.end()) < 30:
                 sources = [right[0], right[1]]
                 frame = "pair"
         elif m_of:
@@ -586,7 +630,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
                 sources = [right[0]]
         if not sources:
             head = _nearest_left(ms, lo, h.start)
-            if head is not None and h.start - head.end < 60:
+            # only a modifier of the noun itself: `X's visit`, `the Moroccan delegation's visit`, `Israeli strikes`
+            if head is not None and (lang == "ar" or _NP_GLUE.match(key[head.end : h.start])):
                 sources = _coordinated(ms, head, key, lo, lang)
         if not sources and context is not None and lang == "en" and re.match(r"(?:his|her|their)\b", key[h.start :]):
             sources = [context]  # `her visit to Algeria`
@@ -604,7 +649,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         if frame != "pair":
             start_t = max([h.end] + [s.end for s in sources if s.start > h.start])
             target = _pick_target(ms, start_t, hi, sources[0] if sources else None, key, h.target_prep,
-                                  h.max_gap)
+                                  h.max_gap, lang, h.start + h.mlen)
     else:  # active voice (English, and Arabic subject-verb-object rules)
         head = None
         app = re.search(r",[^,]{2,80},\s*$", key[lo : h.start])
@@ -613,6 +658,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         if head is None and lang == "en" and previous and _EN_GERUND_LEFT.search(key[lo : h.start]) \
                 and re.match(r"[a-z]+ing\b", key[h.start : h.end]) and previous[-1].source is not None:
             head = previous[-1].source  # `Algeria recalled ..., including preventing ...`: same subject
+        if head is None and lang == "en" and previous and previous[-1].source is not None \
+                and re.search(r"\band\s+(?:then\s+|also\s+)?$", key[lo : h.start]):
+            head = previous[-1].source  # `Algeria suspended a treaty with Spain and froze trade`: same subject
         if head is None:
             head = _nearest_left(ms, lo, h.start)
         if head is not None and lang == "en" and _EN_PRONOUN_SUBJ.search(key[head.end : h.start]):
@@ -627,7 +675,10 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             conf -= 0.15
         if head is not None:
             sources = _coordinated(ms, head, key, lo, lang) if head in ms else [head]
-        target = _pick_target(ms, h.end, hi, sources[0] if sources else None, key, h.target_prep, h.max_gap)
+        first_word = re.match(r"\S+", key[h.start : h.end])
+        start_t = h.start + (first_word.end() if first_word and lang == "en" else h.end - h.start)
+        target = _pick_target(ms, start_t, hi, sources[0] if sources else None, key, h.target_prep, h.max_gap,
+                              lang)
 
     if not sources and frame != "patient":
         if not h.fallback:
@@ -640,7 +691,21 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         conf -= 0.25
         others = [m for m in ms if m.actor_id != near.actor_id and (m.country is None or m.country != near.country)]
         target = min(others, key=lambda m: min(abs(m.start - h.end), abs(h.start - m.end))) if others else None
-    if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2):
+    if target is None and sources and frame not in ("pair", "patient"):
+        rx = _AR_DESC_TARGET if lang == "ar" else _EN_DESC_TARGET
+        tail = key[h.end : hi]
+        if lang == "en":
+            tail = re.sub(r"^\s*to\s+(?:[a-z]+\s+)?", " ", tail)  # `offered to help its neighbour`
+        if rx.match(tail):
+            src_ids = {x.actor_id for x in sources}
+            src_c = {x.country for x in sources}
+            prior = [m for m in ms if m.end <= h.start and m.actor_id not in src_ids
+                     and (m.country is None or m.country not in src_c)]
+            if prior:
+                target = prior[-1]  # `accusing the kingdom of`: the last other actor named before
+                conf -= 0.1
+    if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2) \
+            and not _NESTED_EVENT.search(key, h.end, hi):  # `condemned the attack on ...`: no named target
         return []
     if target is None:
         conf -= 0.1
@@ -651,12 +716,14 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
                 if a.actor_id != b.actor_id:
                     out.append(Ev(h.start, h.end, h.code, a, b, neg, modality, conf, h.pattern_id))
         return out
+    targets = _with_coordinated(ms, target, key, hi) if target is not None and target in ms else [target]
     for src in sources or [None]:
-        if src is not None and target is not None and src.actor_id == target.actor_id:
-            continue
-        out.append(Ev(h.start, h.end, h.code, src, target, neg, modality, conf, h.pattern_id))
-        if h.symmetric and src is not None and target is not None and len(sources) == 1:
-            out.append(Ev(h.start, h.end, h.code, target, src, neg, modality, conf, h.pattern_id))
+        for tgt in targets:
+            if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
+                continue
+            out.append(Ev(h.start, h.end, h.code, src, tgt, neg, modality, conf, h.pattern_id))
+            if h.symmetric and src is not None and tgt is not None and len(sources) == 1:
+                out.append(Ev(h.start, h.end, h.code, tgt, src, neg, modality, conf, h.pattern_id))
     return out
 
 
