@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import os
 import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestration.settings import Settings
+from orchestration.settings import Settings, environment
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -47,7 +46,7 @@ def run_pipeline(settings: Settings, *, instance=None, quiet: bool = True) -> Ru
     """Materialise everything (the `akhbar_job`) in-process for these settings and summarise the run.
 
     Takes the run lock first (raises `RunInProgressError` when another run holds it). The settings are put in
-    the environment, where the Dagster resources and dbt read them.
+    the environment for the duration of the run, where the Dagster resources and dbt read them.
     """
     import dagster as dg
 
@@ -55,10 +54,9 @@ def run_pipeline(settings: Settings, *, instance=None, quiet: bool = True) -> Ru
     from orchestration.definitions import JOB_NAME, build_definitions
     from orchestration.locking import run_lock
 
-    os.environ.update(settings.as_env())
     ensure_manifest()
     log_file = settings.staging_dir / "last_run.log"
-    with run_lock(settings.lock_files):
+    with run_lock(settings.lock_files), environment(settings.as_env()):
         if log_file.exists():
             log_file.unlink()
         job = build_definitions().resolve_job_def(JOB_NAME)

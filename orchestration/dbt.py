@@ -9,9 +9,8 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +22,10 @@ from dagster_dbt import (
     DbtProject,
     dbt_assets,
 )
+from packaging import version
 
 from orchestration.resources import AkhbarPaths, RunLock
-from orchestration.settings import DBT_PROJECT_DIR
+from orchestration.settings import DBT_PROJECT_DIR, environment
 from orchestration.storage import CheckRow, record_check_results
 
 DUCKDB_POOL = "duckdb"
@@ -53,6 +53,21 @@ def ensure_manifest(force: bool = False) -> Path:
     return manifest
 
 
+class AkhbarDbtCliResource(DbtCliResource):
+    """DbtCliResource without two costs we do not need on every run (each is a dbt start-up, seconds of CPU):
+    a `dbt --version` subprocess (dbt-core is installed beside this Python; use its version) and an in-process
+    dbt adapter (only used to fetch row counts / column metadata, which we do not ask for)."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        from dbt.version import __version__
+
+        return version.parse(__version__)
+
+    def _initialize_dbt_core_adapter(self, args):
+        return None
+
+
 class AkhbarDbtTranslator(DagsterDbtTranslator):
     """Asset keys mirror storage: sources `raw/<table>`, models `<schema>/<model>` (staging, marts, ops)."""
 
@@ -72,21 +87,6 @@ class AkhbarDbtTranslator(DagsterDbtTranslator):
         if dbt_resource_props["resource_type"] == "source":
             return "ingest"
         return self._schema(dbt_resource_props)
-
-
-@contextmanager
-def _environment(values: Mapping[str, str]) -> Iterator[None]:
-    """dbt reads the paths from the environment (profiles.yml, sources): set them for the invocation."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _dotted(key: dg.AssetKey) -> str:
@@ -125,7 +125,7 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         s = paths.settings()
         s.staging_dir.mkdir(parents=True, exist_ok=True)
         rows: list[CheckRow] = []
-        with _environment(s.as_env()):
+        with environment(s.as_env()):
             invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=s.dbt_target_dir)
             for event in invocation.stream():
                 if isinstance(event, dg.AssetCheckResult | dg.AssetCheckEvaluation):

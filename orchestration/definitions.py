@@ -18,11 +18,9 @@ JOB_NAME = "akhbar_job"
 
 @cache
 def build_definitions() -> dg.Definitions:
-    from dagster_dbt import DbtCliResource
-
     from orchestration.assets import RAW_ASSETS
     from orchestration.checks import build_gx_checks
-    from orchestration.dbt import build_dbt_assets, dbt_executable, dbt_project
+    from orchestration.dbt import AkhbarDbtCliResource, build_dbt_assets, dbt_executable, dbt_project
     from orchestration.logs import file_logger
     from orchestration.publish import build_publish_asset
     from orchestration.resources import AkhbarPaths, RunLock
@@ -48,7 +46,7 @@ def build_definitions() -> dg.Definitions:
         resources={
             "paths": paths,
             "run_lock": RunLock(paths=paths),
-            "dbt": DbtCliResource(project_dir=dbt_project(), dbt_executable=dbt_executable()),
+            "dbt": AkhbarDbtCliResource(project_dir=dbt_project(), dbt_executable=dbt_executable()),
         },
         executor=dg.in_process_executor,
         loggers={"console": dg.colored_console_logger, "file": file_logger},

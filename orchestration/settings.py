@@ -15,6 +15,8 @@ current working directory. Tests point every variable at `tmp_path`.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,3 +115,18 @@ def ensure_dagster_home(home: Path | None = None) -> Path:
     if not target.exists():
         target.write_text(DAGSTER_YAML_TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
     return home
+
+
+@contextmanager
+def environment(values: Mapping[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of the block (dbt and the resources read them there)."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -106,12 +106,7 @@ def record_check_results(
         fresh = not _has_table(con, "ops", "check_results")
         con.execute(CHECK_RESULTS_DDL)
         if fresh and published.exists():
-            con.execute(f"attach '{_sql_str(published)}' as published_wh (read_only)")
-            try:
-                if _has_table(con, "ops", "check_results", catalog="published_wh"):
-                    con.execute("insert into ops.check_results select * from published_wh.ops.check_results")
-            finally:
-                con.execute("detach published_wh")
+            _copy_history(con, published)
         con.executemany(
             "insert into ops.check_results values (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -121,6 +116,18 @@ def record_check_results(
         )
         con.execute("checkpoint")
     return len(rows)
+
+
+def _copy_history(con: duckdb.DuckDBPyConnection, published: Path) -> None:
+    try:
+        con.execute(f"attach '{_sql_str(published)}' as published_wh (read_only)")
+    except duckdb.Error:  # the published file is locked by a writer or unreadable: start a new history
+        return
+    try:
+        if _has_table(con, "ops", "check_results", catalog="published_wh"):
+            con.execute("insert into ops.check_results select * from published_wh.ops.check_results")
+    finally:
+        con.execute("detach published_wh")
 
 
 def _sql_str(path: Path) -> str:
