@@ -78,11 +78,17 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
     for lang in sorted({k[0] for k in by_form}):
         forms = [k[1] for k in by_form if k[0] == lang]
         alt = _trie_pattern(forms + ([f[:1].upper() + f[1:] for f in forms] if lang == "en" else []))
+        # `\b` in front is cheap to test at every position (a lookbehind is not); apostrophes and hyphens
+        # before a match are checked by the caller (`_starts_word`)
         if lang == "ar":
-            regex[lang] = re.compile(rf"(?<!\w)(?P<pre>[وف])?(?P<cue>{alt})(?!\w)")
+            regex[lang] = re.compile(rf"\b(?P<pre>[وف]?)(?P<cue>{alt})(?!\w)")
         else:
-            regex[lang] = re.compile(rf"(?<![\w’'-])(?P<pre>)(?P<cue>{alt})(?![\w’'-])")
+            regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w’'-])")
     return CueTable(by_form, regex)
+
+
+def _starts_word(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_’'-")
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -250,6 +256,17 @@ _ADJUNCT = re.compile(
 )
 _THAT = re.compile(r"\s*,?\s*(?:that|:)\s*", re.IGNORECASE)
 
+_RX_INITIALS = re.compile(r"(?:\w\.)+")
+_RX_NP_TAIL = re.compile(r"\s+(?:of|for|at|in|the|a|an)$", re.IGNORECASE)
+_RX_RELATIVE = re.compile(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|\w+ly)\s+)*$",
+                          re.IGNORECASE)
+_RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
+_RX_WS = re.compile(r"\s+")
+_RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
+_RX_AND_END = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)
+_RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
+_HAS_AR = re.compile("[\u0600-\u06ff]")
+_HAS_LATIN = re.compile("[A-Za-z]")
 _TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
@@ -324,11 +341,19 @@ _ABBREV_RX = re.compile(
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
-def _sub_bounds(text: str, starts: Iterable[int]) -> list[int]:
+_RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*")
+
+
+def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[int]:
+    """Clause boundaries: the given sentence starts, paragraph breaks and run-together sentence ends
+    ("region.”Referring"); with `full`, every sentence-final punctuation mark too (fallback splitter)."""
     b = set(starts)
     b.add(0)
-    for m in _SENT_END_WS.finditer(text):
+    for m in (_SENT_END_WS if full else _RUN_TOGETHER).finditer(text):
         i = m.start()
+        if not full and text[i] != "\n" and not (i > 0 and (text[i - 1].islower() or text[i - 1].isdigit()
+                                                          or text[i - 1] == "%")):
+            continue
         if text[i] == "." and _ABBREV_RX.search(text, max(0, i - 7), i):
             continue
         b.add(m.end())
@@ -345,7 +370,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     for m in _TOKEN.finditer(text, lo, hi):
         s, e, w = m.start(), m.end(), m.group()
         # a sentence-final period is not part of the word (abbreviations like "U.S." and "Mr." keep it)
-        if len(w) > 1 and w.endswith(".") and not re.fullmatch(r"(?:\w\.)+", w) and w[:-1].lower() not in _ABBREV:
+        if len(w) > 1 and w.endswith(".") and not _RX_INITIALS.fullmatch(w) and w[:-1].lower() not in _ABBREV:
             out.append((s, e - 1, w[:-1]))
             out.append((e - 1, e, "."))
         else:
@@ -359,7 +384,10 @@ def _is_cap(tok: str) -> bool:
 
 def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends at hi (skipping auxiliaries/adverbs just before it), within [lo, hi)."""
-    toks = _tokens(text, lo, hi)
+    if hi - lo > 160:
+        toks = _tokens(text, hi - 160, hi)[1:]  # the first token may be cut
+    else:
+        toks = _tokens(text, lo, hi)
     # skip auxiliaries / adverbs between the subject and the cue ("he has also said")
     j = len(toks) - 1
     while j >= 0:
@@ -421,7 +449,7 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple[int, int] | None:
     """The noun phrase that starts at lo (after spaces), up to punctuation or a clause word."""
-    toks = _tokens(text, lo, hi)
+    toks = _tokens(text, lo, min(hi, lo + 200))
     out_s = out_e = None
     n = 0
     for s, e, w in toks:
@@ -448,7 +476,7 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
     # do not end on a preposition/determiner
     seg = text[out_s:out_e]
     while True:
-        m = re.search(r"\s+(?:of|for|at|in|the|a|an)$", seg, re.IGNORECASE)
+        m = _RX_NP_TAIL.search(seg)
         if not m:
             break
         seg = seg[: m.start()]
@@ -478,14 +506,11 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while k > lo and text[k - 1].isspace():
         k -= 1
     # relative "who" / "which"
-    m = re.search(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|\w+ly)\s+)*$",
-                  text[lo:hi], re.IGNORECASE)
+    base = max(lo, hi - 80)
+    m = _RX_RELATIVE.search(text[base:hi])
     if m:
-        before = lo + m.start()
-        b = before
-        while b > lo and text[b - 1].isspace():
-            b -= 1
-        if text[lo + m.start():lo + m.end()].lstrip().startswith(","):
+        before = base + m.start()
+        if text[base + m.start():base + m.end()].lstrip().startswith(","):
             head = _appositive_head(text, lo, before)
             if head:
                 return head
@@ -497,9 +522,10 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if np is None:
         return None
     # "An official statement issued by the Algerian government said": extend over "<participle> by"
-    m = re.search(r"(?:^|\s)(\w+ed)\s+by\s+$", text[lo:np[0]])
+    base = max(lo, np[0] - 40)
+    m = _RX_ED_BY.search(text[base:np[0]])
     if m:
-        head = _np_left(text, lo, lo + m.start(1))
+        head = _np_left(text, lo, base + m.start(1))
         if head is not None and text[head[0]:head[1]].split()[0].lower() in _DETERMINERS:
             return head[0], np[1]
     return np
@@ -842,7 +868,9 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     if rx is None:
         return out
     for m in rx.finditer(text):
-        form = re.sub(r"\s+", " ", m.group("cue")).lower()
+        if not _starts_word(text, m.start()):
+            continue
+        form = _RX_WS.sub(" ", m.group("cue")).lower()
         c = table.by_form.get(("en", form))
         if c is None:
             continue
@@ -860,7 +888,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
                 k -= 1
             if k > 0 and text[k - 1] not in ".!?\n:":
                 continue
-        if form in {"says", "say", "said"} and re.match(r"\s+(?:to\s+be|to\s+have)\b", text[ce:ce + 12]):
+        if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
             continue  # "is said to be"
         ss, se = _widen(doc, *doc.clause_span(cs))
         cand = None
@@ -984,7 +1012,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     elif sp is None:
         if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address"):
             sp = _speaker_left(text, ss, cs)
-        if sp is None and re.search(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", L, re.IGNORECASE):
+        if sp is None and _RX_AND_END.search(L):
             sp = _sentence_subject(text, ss, cs, doc)
             hint = "subject"
         if sp is None:
@@ -1011,7 +1039,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
         if am and am.end() > pos:
             # only skip it when 'that' / ':' / ',' / a quote follows; else the content starts at the cue
             nxt = text[am.end():am.end() + 8].lstrip()
-            if re.match(r"(?:that\b|:|,|[“\"«])", nxt, re.IGNORECASE):
+            if _RX_NXT.match(nxt):
                 pos = am.end()
     tm = _THAT.match(text, pos, se)
     had_that = False
@@ -1079,7 +1107,8 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             relative = True
         if w[:1] in "\"«“" and out_s is not None:
             # a quoted name inside the NP (صحيفة "الخبر") is kept; a quote opening the content is not
-            if not re.match(r"^[\"«“][^\s\"«»“”]+[\"»”]", text[s:hi]) or _words(text[s:hi].split("\"")[1]) > 3:
+            qm = re.match(r"[\"«“]([^\"«»“”]*)[\"»”]", text[s:hi])
+            if not qm or _words(qm.group(1)) > 3:
                 break
         if out_s is None:
             out_s = s
@@ -1099,6 +1128,8 @@ def _arabic_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     if rx is None:
         return out
     for m in rx.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
         c = table.by_form.get(("ar", m.group("cue")))
         if c is None:
             continue
@@ -1295,7 +1326,9 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
 
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
-    cands = _english_candidates(doc, table) + _arabic_candidates(doc, table)
+    cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
+    if _HAS_AR.search(text):
+        cands += _arabic_candidates(doc, table)
     cands = _filter_nested(cands)
     cands.sort(key=lambda c: (c.cs, c.cue_s))
     covered: list[tuple[int, int]] = []
@@ -1328,7 +1361,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     for _pos, kind, obj in events:
         if kind == 0:
             c = obj
-            lang = "ar" if c.cue and re.search("[\u0600-\u06ff]", c.cue) else "en"
+            lang = "ar" if c.cue and _HAS_AR.search(c.cue) else "en"
             sp = c.sp
             if c.speaker_hint == "implicit" or sp is None:
                 gender = c.gender or "m"
@@ -1424,14 +1457,17 @@ def extract_statements(
         if not text.strip():
             continue
         starts = sent_by_doc.get(art["article_id"])
-        if not starts:
+        if starts:
+            sub = _sub_bounds(text, starts, full=False)
+        else:
             starts = _fallback_sentence_starts(text)
-        doc = _Doc(art["article_id"], text, art["language"] or "en", starts, _sub_bounds(text, starts),
+            sub = starts
+        doc = _Doc(art["article_id"], text, art["language"] or "en", starts, sub,
                    find_quotes(text), ment_by_doc.get(art["article_id"], []), actor_rows, lexicon)
         for st in _extract_doc(doc, table):
             st_text = text[st.start:st.end]
-            lang = "ar" if re.search("[\u0600-\u06ff]", st_text[:200]) else (
-                "en" if re.search("[A-Za-z]", st_text[:200]) else doc.language)
+            lang = "ar" if _HAS_AR.search(st_text, 0, 200) else (
+                "en" if _HAS_LATIN.search(st_text, 0, 200) else doc.language)
             rows.append({
                 "statement_id": stable_id(art["article_id"], "statement", st.start, st.end),
                 "article_id": art["article_id"],
@@ -1439,7 +1475,7 @@ def extract_statements(
                 "speaker_text": st.speaker_text,
                 "speaker_char_start": st.speaker_start,
                 "speaker_char_end": st.speaker_end,
-                "speech_verb": re.sub(r"\s+", " ", st.cue) if st.cue else None,
+                "speech_verb": _RX_WS.sub(" ", st.cue) if st.cue else None,
                 "speech_verb_lemma": st.lemma,
                 "statement_text": st_text,
                 "is_direct_quote": st.direct,
