@@ -225,7 +225,7 @@ _AR_LEFT_BOUNDARY = re.compile(
 )
 _AR_RIGHT_BOUNDARY = re.compile(
     r"[؛:\"“”«»).،,]|(?<!\w)(?:الذي|التي|الذين|بعد|قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|وقال|وقالت|بسبب|رغم|"
-    r"وفق|بحسب|حسب)(?!\w)"
+    r"وفق|بحسب|حسب|احتجاجا|لطلب|بهدف|من\s+اجل|ردا)(?!\w)"
 )
 
 _EN_NEG = re.compile(
@@ -279,6 +279,7 @@ class M:
     actor_id: str
     kind: str
     country: str | None
+    atype: str | None = None
 
 
 def _nearest_left(ms: list[M], lo: int, hi: int) -> M | None:
@@ -456,6 +457,10 @@ _NESTED_EVENT = re.compile(
     r"\b(?:attacks?|strikes?|bombings?|killings?|storming|invasion|raids?|assault|shelling|arrest|detention)\s+"
     r"(?:on|of|against|in)\b|(?:الهجوم|هجوم|الاعتداء|اعتداء|اقتحام|الغارات|غارات|الهجمات|هجمات)\s+(?:علي|ضد)"
 )
+_AMBASSADOR_BEFORE = re.compile(
+    r"(?:ambassadors?|envoys?|diplomats?|charg[eé] d'affaires|سفير\w*|السفير\w*|القائم بالاعمال)"
+    r"(?:\s+[^\s,،]+){0,3}[\s,،]*$"
+)
 _EN_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 
 
@@ -481,6 +486,8 @@ def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep
             return None  # `condemned the attack on the Algerian consulate`: the patient of another event
         if lang == "en" and not locative_ok and _EN_LOCATIVE.search(key, max(lo, c.start - 30), c.start):
             continue  # `held exercises in Tan-Tan`: a place, not a target
+        if c.atype == "PERSON" and _AMBASSADOR_BEFORE.search(key, max(lo, c.start - 40), c.start):
+            continue  # `لسفيره بالجزائر عبد الله بلقزاز`, `its ambassador in Rabat, Abdelhamid Abdaoui`
         return c
     return None
 
@@ -492,7 +499,7 @@ def _with_coordinated(ms: list[M], first: M | None, key: str, hi: int) -> list[M
     out = [first]
     for nxt in [m for m in ms if m.start >= first.end and m.end <= hi]:
         between = key[out[-1].end : nxt.start].strip()
-        if between in ("and", "&", "و", ",", "،", ", and") and nxt.actor_id not in {o.actor_id for o in out}:
+        if between in ("and", "&", "و", ", and") and nxt.actor_id not in {o.actor_id for o in out}:
             out.append(nxt)
         else:
             break
@@ -508,12 +515,58 @@ _NP_GLUE = re.compile(r"^(?:'s|')?\s*(?:(?!the\b|a\b|an\b|on\b|of\b|to\b|in\b|wi
                       r"[a-z-]+(?:'s)?\s+){0,3}$")
 
 
-def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None) -> list[Ev]:
+@dataclass
+class Lexicon:
+    """Word-level actor lookup for what the mention table missed (`السفير المغربي`, `بالجزائر`): the actors
+    stage's `lookup` restricted to actors present in the ACTORS frame, so ids stay valid foreign keys."""
+
+    lookup: object  # callable (text, language) -> actor_id | None
+    known: dict[str, tuple[str | None, str | None]]  # actor_id -> (country_iso3, actor_type)
+
+    def find(self, word: str, language: str) -> tuple[str, str | None, str | None] | None:
+        try:
+            aid = self.lookup(word, language)
+        except Exception:  # a lookup failure must not fail the stage
+            return None
+        if aid and aid in self.known:
+            c, t = self.known[aid]
+            return aid, c, t
+        return None
+
+
+_LEX_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: list[M], lex: Lexicon) -> M | None:
+    """First word after the trigger (up to six) that the lexicon resolves to a country-level actor."""
+    src_ids = {s.actor_id for s in sources}
+    src_c = {s.country for s in sources}
+    start = max([h.end] + [s.end for s in sources if s.start > h.start])
+    for n, m in enumerate(_LEX_TOKEN.finditer(text, start, hi)):
+        if n >= 6:
+            break
+        word = m.group()
+        if lang == "en" and not word[:1].isupper():
+            continue
+        found = lex.find(word, lang)
+        if found is None:
+            continue
+        aid, country, atype = found
+        if _NESTED_EVENT.search(key, max(start, h.start + h.mlen), m.start()):
+            return None  # the patient of another event (`condemned the attack on the Algerian consulate`)
+        if aid in src_ids or country in src_c or atype not in ("COUNTRY", "IGO"):
+            continue
+        return M(m.start(), m.end(), aid, "LEXICON", country, atype)
+    return None
+
+
+def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None,
+                     text: str = "", lexicon: Lexicon | None = None) -> list[Ev]:
     """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
     event source, else its first actor) for `The European official did not visit ...`, `it`, `he`."""
     out: list[Ev] = []
     for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms})):
-        ev = _read_hit(key, lang, ms, h, out, context)
+        ev = _read_hit(key, lang, ms, h, out, context, text, lexicon)
         out.extend(ev)
     return out
 
@@ -547,7 +600,8 @@ def _negated(key: str, lang: str, h: Hit) -> bool:
     return not re.search(r"\b(?:stop|stopped|cease|ceased|hesitate|hesitated|fail|failed)\b", left[m.start() :])
 
 
-def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], context: M | None) -> list[Ev]:
+def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], context: M | None,
+              text: str = "", lexicon: Lexicon | None = None) -> list[Ev]:
     lo, hi = _boundaries(key, lang, h.start, h.end)
     conf = h.confidence
     sources: list[M] = []
@@ -704,6 +758,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             if prior:
                 target = prior[-1]  # `accusing the kingdom of`: the last other actor named before
                 conf -= 0.1
+    if target is None and sources and frame not in ("pair",) and lexicon is not None:
+        target = _lexicon_target(text, key, lang, h, hi, sources, lexicon)
     if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2) \
             and not _NESTED_EVENT.search(key, h.end, hi):  # `condemned the attack on ...`: no named target
         return []
@@ -741,6 +797,21 @@ def _location(text: str, s: int, hi: int, lang: str) -> str | None:
     return m.group(1).strip(" ،,.")
 
 
+def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
+    if actors.is_empty():
+        return None
+    try:
+        from transforms.actors import load_lexicon
+    except ImportError:
+        return None
+    known = {
+        a: (c, t)
+        for a, c, t in actors.select("actor_id", "country_iso3", "actor_type").iter_rows()
+        if t in ("COUNTRY", "IGO")
+    }
+    return Lexicon(load_lexicon().lookup, known)
+
+
 # ---------------------------------------------------------------- frame level
 def extract_events(
     documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
@@ -750,10 +821,13 @@ def extract_events(
         return empty(EVENTS)
     codebook = load_codebook()
     country_of: dict[str, str | None] = {}
+    type_of: dict[str, str | None] = {}
     media: set[str] = set()
     if not actors.is_empty():
         country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
         media = set(actors.filter(pl.col("actor_type") == "MEDIA")["actor_id"].to_list())
+        type_of = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
+    lexicon = _load_lexicon(actors)
     docs = {
         r["article_id"]: r
         for r in documents.select("article_id", "language", "published_date").iter_rows(named=True)
@@ -780,7 +854,8 @@ def extract_events(
         lr = load_rules(lang)
         key = match_key(text, lang)
         ms = sorted(
-            (M(r[2] - s0, r[3] - s0, r[4], r[5] or "NAME", country_of.get(r[4])) for r in ms_raw),
+            (M(r[2] - s0, r[3] - s0, r[4], r[5] or "NAME", country_of.get(r[4]), type_of.get(r[4]))
+             for r in ms_raw),
             key=lambda m: (m.start, -m.end),
         )
         # nested mentions (`Algerian` inside `the Algerian government`): keep the outer one
@@ -790,7 +865,7 @@ def extract_events(
                 continue
             flat.append(m)
         flat = [m for m in flat if m.actor_id not in media]  # `told Asharq al-Awsat`: outlets report, not act
-        evs = _sentence_events(key, lang, flat, lr, context.get(art))
+        evs = _sentence_events(key, lang, flat, lr, context.get(art), text, lexicon)
         ctx = next((e.source for e in reversed(evs) if e.source is not None), None) or (flat[0] if flat else None)
         context[art] = M(-1000, -1000, ctx.actor_id, ctx.kind, ctx.country) if ctx else None
         if not evs:
