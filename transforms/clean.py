@@ -273,6 +273,7 @@ def _dedupe(paras: list[str]) -> list[str]:
     n = len(paras)
     if n < 2:
         return paras
+    check_run_together = n <= 2000  # the run-together check is quadratic; huge documents skip it
     keep = [True] * n
     seen: set[str] = set()
     for i, p in enumerate(paras):
@@ -284,7 +285,7 @@ def _dedupe(paras: list[str]) -> list[str]:
     lengths = sorted(len(p) for p in paras)
     min_len = max(150, 2 * lengths[len(lengths) // 2])  # a run-together copy is much longer than most
     for i, p in enumerate(paras):
-        if not keep[i] or len(p) < min_len:
+        if not check_run_together or not keep[i] or len(p) < min_len:
             continue
         # cheap pre-check on raw heads before computing whitespace-free keys
         later = [j for j in range(i + 1, n) if keep[j] and len(paras[j]) >= 30 and paras[j][:25] in p]

@@ -560,17 +560,29 @@ def read_file(path: Path, rel: str, opts: IngestOptions) -> Iterator[Article | R
 # --------------------------------------------------------------------------------------------------------
 
 
-def _walk(root: Path, rel: str = "") -> Iterator[tuple[Path, str] | Rejection]:
-    """(path, relative posix path) of candidate files in sorted order, plus rejections for odd entries."""
-    here = root / rel if rel else root
+def _list(root: Path, rel: str) -> list[str] | Rejection:
     try:
-        names = sorted(os.listdir(here))
+        return sorted(os.listdir(root / rel if rel else root))
     except OSError as e:
-        yield Rejection(rel or ".", f"folder could not be listed ({e.strerror or e})")
+        return Rejection(rel or ".", f"folder could not be listed ({e.strerror or e})")
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str] | Rejection]:
+    """(path, relative posix path) of candidate files in sorted depth-first order, plus rejections for odd
+    entries. Iterative (no recursion limit on deep trees); folder symlinks are never followed."""
+    first = _list(root, "")
+    if isinstance(first, Rejection):
+        yield first
         return
-    for name in names:
+    stack: list[tuple[str, Iterator[str]]] = [("", iter(first))]
+    while stack:
+        rel, names = stack[-1]
+        name = next(names, None)
+        if name is None:
+            stack.pop()
+            continue
         r = f"{rel}/{name}" if rel else name
-        p = here / name
+        p = root / r
         try:
             lst = os.lstat(p)
         except OSError as e:
@@ -594,7 +606,11 @@ def _walk(root: Path, rel: str = "") -> Iterator[tuple[Path, str] | Rejection]:
             if is_link:
                 yield Rejection(r, "symbolic link to a folder: not followed (prevents loops)")
                 continue
-            yield from _walk(root, r)
+            sub = _list(root, r)
+            if isinstance(sub, Rejection):
+                yield sub
+            else:
+                stack.append((r, iter(sub)))
             continue
         if name.startswith("."):
             yield Rejection(r, "hidden file (name starts with '.'): not an article")

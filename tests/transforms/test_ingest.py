@@ -263,3 +263,20 @@ def test_jsonl_legacy_encoded_line_and_binary_jsonl(tmp_path: Path) -> None:
         "image.jsonl": "binary content: the bytes are a PNG image, not JSON Lines",
         "packed.jsonl": "gzip-compressed data in a file not named .gz: rename it to .jsonl.gz",
     }
+
+
+def test_deeply_nested_folders_and_sorted_order(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1100):  # deeper than Python's recursion limit (1000), within PATH_MAX
+        deep = deep / "d"
+        deep.mkdir()  # one level at a time (mkdir(parents=True) itself recurses)
+    (deep / "bottom.txt").write_text("An article at the bottom of a deep tree.")
+    (tmp_path / "b.txt").write_text("Top level b.")
+    (tmp_path / "a.txt").write_text("Top level a.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text("not input")
+    raw, rejected = _ingest(tmp_path)
+    assert rejected.height == 0
+    files = raw["source_file"].to_list()
+    assert files[:2] == ["a.txt", "b.txt"]
+    assert files[2].endswith("/bottom.txt") and files[2].count("/") == 1100
