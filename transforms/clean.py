@@ -454,6 +454,8 @@ def clean_text(
             author = author or credit_author
 
     body = "\n\n".join(p.strip() for p in paras if p.strip())
+    if not body.isascii() and not unicodedata.is_normalized("NFC", body):
+        body = unicodedata.normalize("NFC", body).strip()  # cuts can bring a base and a mark together
     return CleanResult(title or None, outlet, author, translator, dateline, body, text_date)
 
 

@@ -3,6 +3,7 @@ sentence span lies inside the text, is stripped and round-trips."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 import polars as pl
@@ -54,6 +55,10 @@ def test_clean_text_any_text(text: str, title: str | None) -> None:
     r = clean_text(text, meta_title=title)
     assert isinstance(r.body_text, str)
     assert r.body_text == r.body_text.strip()
+    assert unicodedata.is_normalized("NFC", r.body_text)
+    assert not any(c in r.body_text for c in "\x00\x07\u200b\ufeff\r")
+    for field in (r.title, r.author, r.translator, r.dateline, r.outlet):
+        assert field is None or (field == field.strip() and field)
     assert word_count(r.body_text) >= 0
     detect_language(r.body_text)
     _check_spans(r.body_text, sentence_spans(r.body_text))
