@@ -687,7 +687,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             # only a modifier of the noun itself: `X's visit`, `the Moroccan delegation's visit`, `Israeli strikes`
             if head is not None and (lang == "ar" or _NP_GLUE.match(key[head.end : h.start])):
                 sources = _coordinated(ms, head, key, lo, lang)
-        if not sources and context is not None and lang == "en" and re.match(r"(?:his|her|their)\b", key[h.start :]):
+        if not sources and context is not None and lang == "en" and re.match(r"(?:his|her|their)\b", key[max(h.mstart, 0) :]):
             sources = [context]  # `her visit to Algeria`
             conf -= 0.15
         if not sources and h.symmetric:  # `exercises, in which the Moroccan and US forces participated`

@@ -1,0 +1,316 @@
+"""Event coding on hand-built frames: source/target by clause position (active, passive, nominal, Arabic VSO
+and verbal nouns), CAMEO code/label/QuadClass/Goldstein, negation, modality, dates, spans, ids, clusters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from transforms.common import stable_id
+from transforms.events import cluster_events, event_clusters, extract_events, load_codebook, load_rules
+from transforms.schemas import ACTOR_MENTIONS, ACTORS, DOCUMENTS, EVENTS, SENTENCES, conform
+
+PUB = date(2022, 7, 20)  # a Wednesday
+
+ACTOR_ROWS = {
+    "dza": ("Algeria", "COUNTRY", "DZA"),
+    "mar": ("Morocco", "COUNTRY", "MAR"),
+    "usa": ("United States", "COUNTRY", "USA"),
+    "esp": ("Spain", "COUNTRY", "ESP"),
+    "fra": ("France", "COUNTRY", "FRA"),
+    "rus": ("Russia", "COUNTRY", "RUS"),
+    "deu": ("Germany", "COUNTRY", "DEU"),
+    "eu": ("European Union", "IGO", None),
+    "bourita": ("Nasser Bourita", "PERSON", "MAR"),
+    "sellal": ("Abdelmalek Sellal", "PERSON", "DZA"),
+    "delre": ("Emanuela Del Re", "PERSON", None),
+    "khiame": ("Abdelhak Khiame", "PERSON", "MAR"),
+    "macron": ("Emmanuel Macron", "PERSON", "FRA"),
+    "putin": ("Vladimir Putin", "PERSON", "RUS"),
+}
+
+
+def actors_frame() -> pl.DataFrame:
+    return conform(
+        pl.DataFrame(
+            [{"actor_id": k, "canonical_name": n, "actor_type": t, "country_iso3": c}
+             for k, (n, t, c) in ACTOR_ROWS.items()]
+        ),
+        ACTORS,
+    )
+
+
+def article(
+    aid: str, sentences: list[str], mentions: list[tuple[str, str]], lang: str = "en", pub: date | None = PUB
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """One document whose body is the sentences joined by a space; mentions are (surface, actor) found left
+    to right (each search starts after the previous mention)."""
+    body = " ".join(sentences)
+    sents, pos = [], 0
+    for i, s in enumerate(sentences):
+        start = body.index(s, pos)
+        sents.append({"article_id": aid, "sentence_index": i, "char_start": start, "char_end": start + len(s), "text": s})
+        pos = start + len(s)
+    ments, pos = [], 0
+    for surface, actor in mentions:
+        start = body.index(surface, pos)
+        end = start + len(surface)
+        idx = next(s["sentence_index"] for s in sents if s["char_start"] <= start < s["char_end"])
+        kind = "DEMONYM" if surface.lower().startswith(("moroccan", "algerian", "المغربي", "الجزائري")) else "NAME"
+        ments.append({"mention_id": stable_id(aid, start), "article_id": aid, "actor_id": actor,
+                      "surface_text": surface, "char_start": start, "char_end": end, "sentence_index": idx,
+                      "mention_kind": kind})
+        pos = end
+    docs = conform(pl.DataFrame([{"article_id": aid, "source_file": f"{aid}.txt", "published_date": pub,
+                                  "language": lang, "body_text": body}],
+                                schema_overrides={"published_date": pl.Date}), DOCUMENTS)
+    return docs, conform(pl.DataFrame(sents), SENTENCES), conform(pl.DataFrame(ments), ACTOR_MENTIONS)
+
+
+def run(*arts) -> pl.DataFrame:
+    docs = pl.concat([a[0] for a in arts])
+    sents = pl.concat([a[1] for a in arts])
+    ments = pl.concat([a[2] for a in arts])
+    return extract_events(docs, sents, ments, actors_frame())
+
+
+def triples(ev: pl.DataFrame, asserted_only: bool = False) -> set[tuple]:
+    if asserted_only:
+        ev = ev.filter((pl.col("modality") == "asserted") & ~pl.col("is_negated"))
+    return set(ev.select("source_actor_id", "event_code", "target_actor_id").iter_rows())
+
+
+# ---------------------------------------------------------------- reference data
+def test_codebook_has_every_cameo_code_with_quadclass_and_goldstein():
+    cb = load_codebook()
+    assert len(cb) == 311  # 20 roots + 291 codes of CAMEO 1.1b3
+    assert cb["042"].event_label == "Make a visit" and cb["042"].quad_class == 1 and cb["042"].goldstein == 1.9
+    assert cb["161"].event_label == "Reduce or break diplomatic relations"
+    assert (cb["161"].quad_class, cb["161"].goldstein) == (4, -4.0)
+    assert (cb["1823"].event_root_code, cb["1823"].goldstein) == ("18", -10.0)
+    assert {c.quad_class for c in cb.values() if c.event_root_code in ("06", "07", "08", "09")} == {2}
+    assert all(c.event_code.startswith(c.event_root_code) for c in cb.values())
+
+
+def test_rule_tables_load_for_both_languages_with_valid_codes():
+    for lang in ("en", "ar"):
+        lr = load_rules(lang)
+        assert len(lr.rules) > 40
+        assert lr.derived, "CAMEO-derived verb rows are loaded"
+        assert all(r.event_code in load_codebook() for r in lr.rules)
+
+
+# ---------------------------------------------------------------- English clause structure
+def test_active_voice_recall_with_day_resolved_from_publication():
+    ev = run(article("a1", ["Algeria recalled its ambassador from Morocco on Sunday."], [("Algeria", "dza"), ("Morocco", "mar")]))
+    row = ev.row(0, named=True)
+    assert ev.height == 1
+    assert (row["source_actor_id"], row["target_actor_id"], row["event_code"], row["event_root_code"]) == ("dza", "mar", "161", "16")
+    assert row["event_label"] == "Reduce or break diplomatic relations"
+    assert (row["quad_class"], row["goldstein"]) == (4, -4.0)
+    assert (row["event_date"], row["event_date_precision"]) == (date(2022, 7, 17), "day")
+    assert (row["is_negated"], row["modality"]) == (False, "asserted")
+
+
+def test_passive_voice_swaps_source_and_target():
+    ev = run(article("a2", ["Bourita was received by Sellal in Algiers on Friday."], [("Bourita", "bourita"), ("Sellal", "sellal")]))
+    assert triples(ev) == {("sellal", "043", "bourita")}
+
+
+def test_possessive_visit_and_visit_of_x_to_y():
+    ev = run(article("a3", ["Bourita's visit to Algeria was the first in years."], [("Bourita", "bourita"), ("Algeria", "dza")]))
+    assert triples(ev) == {("bourita", "042", "dza")}
+    ev = run(article("a4", ["Officials spoke a week after the visit of Emanuela Del Re, the EU envoy, to Algeria."],
+                     [("Emanuela Del Re", "delre"), ("EU", "eu"), ("Algeria", "dza")]))
+    assert triples(ev) == {("delre", "042", "dza")}
+
+
+def test_coordinated_sources_conduct_a_visit():
+    ev = run(article("a5", ["Nasser Bourita and Yassin Mansouri conducted a visit to Algeria over the weekend."],
+                     [("Nasser Bourita", "bourita"), ("Algeria", "dza")]))
+    assert ("bourita", "042", "dza") in triples(ev)
+    assert ev["event_date_precision"].to_list() == ["day"] and ev["event_date"].to_list() == [date(2022, 7, 16)]
+
+
+def test_the_decision_to_cut_relations_takes_its_actors_from_the_sentence():
+    ev = run(article("a6", ["The Moroccan regime hopes for talks despite the decision to cut diplomatic relations and "
+                            "Algeria's declaration that it is not ready to engage in any mediation."],
+                     [("Moroccan", "mar"), ("Algeria", "dza")]))
+    assert ("dza", "161", "mar") in triples(ev)
+    assert any(s == "dza" and c == "126" for s, c, _ in triples(ev))  # refusal of mediation (12)
+
+
+def test_joint_exercises_are_coded_both_ways():
+    ev = run(article("a7", ["The United States and Morocco held joint military exercises in June."],
+                     [("United States", "usa"), ("Morocco", "mar")]))
+    assert {("usa", "062", "mar"), ("mar", "062", "usa")} <= triples(ev)
+    assert set(ev["event_date"].to_list()) == {date(2022, 6, 1)}
+
+
+def test_recognition_and_no_target_when_there_is_none():
+    ev = run(article("a8", ["The United States recognised Morocco's sovereignty over Western Sahara."],
+                     [("United States", "usa"), ("Morocco", "mar")]))
+    assert triples(ev) == {("usa", "054", "mar")}
+    ev = run(article("a9", ["Algeria closed its ports."], [("Algeria", "dza")]))
+    assert triples(ev) == {("dza", "163", None)}
+
+
+def test_condemning_an_attack_does_not_make_the_victim_the_target():
+    ev = run(article("a10", ["The European Union condemned the attack on the Algerian consulate."],
+                     [("European Union", "eu"), ("Algerian", "dza")]))
+    assert ("eu", "111", None) in triples(ev)
+    assert ("eu", "111", "dza") not in triples(ev)
+
+
+# ---------------------------------------------------------------- negation and modality
+def test_did_not_visit_is_negated_and_description_subject_resolves_to_previous_sentence():
+    ev = run(article("n1", ["The visit of Emanuela Del Re to Algeria came last week.",
+                            "The European official did not visit Morocco after completing her visit to Algeria."],
+                     [("Emanuela Del Re", "delre"), ("Algeria", "dza"), ("Morocco", "mar"), ("Algeria", "dza")]))
+    neg = ev.filter(pl.col("is_negated"))
+    assert triples(neg) == {("delre", "042", "mar")}
+    assert ("delre", "042", "mar") not in triples(ev, asserted_only=True)
+    assert ("delre", "042", "dza") in triples(ev, asserted_only=True)
+
+
+def test_double_negation_is_an_assertion():
+    ev = run(article("n2", ["Morocco did not stop asking Algeria for security cooperation."], [("Morocco", "mar"), ("Algeria", "dza")]))
+    assert triples(ev, asserted_only=True) == {("mar", "020", "dza")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions", "code", "modality"),
+    [
+        ("Algeria would cut its gas supplies to Spain.", [("Algeria", "dza"), ("Spain", "esp")], "163", "hypothetical"),
+        ("Morocco plans to recall its ambassador from Germany.", [("Morocco", "mar"), ("Germany", "deu")], "161", "future"),
+        ("Putin will visit Algeria next month.", [("Putin", "putin"), ("Algeria", "dza")], "042", "future"),
+        ("Morocco wants to restore diplomatic relations with Algeria.", [("Morocco", "mar"), ("Algeria", "dza")], "054", "intended"),
+    ],
+)
+def test_modality_of_not_yet_happened_actions(sentence, mentions, code, modality):
+    ev = run(article("m-" + code, [sentence], mentions))
+    row = ev.filter(pl.col("event_code") == code).row(0, named=True)
+    assert row["modality"] == modality
+    assert row["is_negated"] is False
+
+
+def test_a_call_is_an_appeal_and_what_is_called_for_is_demanded():
+    ev = run(article("m5", ["Khiame called on Algeria to cooperate with Morocco."],
+                     [("Khiame", "khiame"), ("Algeria", "dza"), ("Morocco", "mar")]))
+    rows = {(r["source_actor_id"], r["event_code"], r["target_actor_id"]): r["modality"] for r in ev.iter_rows(named=True)}
+    assert rows[("khiame", "020", "dza")] == "asserted"
+    assert rows[("dza", "060", "mar")] == "demanded"
+
+
+# ---------------------------------------------------------------- Arabic
+def test_arabic_verb_subject_object_summon():
+    ev = run(article("r1", ["استدعت الجزائر السفير المغربي يوم الأحد."], [("الجزائر", "dza"), ("المغربي", "mar")], "ar"))
+    row = ev.row(0, named=True)
+    assert (row["source_actor_id"], row["event_root_code"], row["target_actor_id"]) == ("dza", "16", "mar")
+    assert (row["event_date"], row["event_date_precision"]) == (date(2022, 7, 17), "day")
+
+
+def test_arabic_verbal_noun_recall_of_its_own_ambassador():
+    ev = run(article("r2", ["وصلت الأزمة شهر نونبر الماضي حد استدعاء المغرب لسفيره بالجزائر للتشاور."],
+                     [("المغرب", "mar"), ("الجزائر", "dza")], "ar"))
+    row = ev.row(0, named=True)
+    assert (row["source_actor_id"], row["event_code"], row["target_actor_id"]) == ("mar", "161", "dza")
+    assert (row["event_date"], row["event_date_precision"]) == (date(2021, 11, 1), "month")
+
+
+def test_arabic_negation_and_future():
+    ev = run(article("r3", ["لم يزر الرئيس الفرنسي ماكرون الجزائر هذا العام."], [("ماكرون", "macron"), ("الجزائر", "dza")], "ar"))
+    assert triples(ev.filter(pl.col("is_negated"))) == {("macron", "042", "dza")}
+    ev = run(article("r4", ["سيزور الرئيس الروسي بوتين الجزائر الشهر المقبل."], [("بوتين", "putin"), ("الجزائر", "dza")], "ar"))
+    assert ev.select("source_actor_id", "event_code", "target_actor_id", "modality").rows() == [("putin", "042", "dza", "future")]
+    assert ev["event_date"].to_list() == [date(2022, 8, 1)]
+
+
+def test_arabic_storming_of_its_consulate_targets_the_summoning_country():
+    ev = run(article("r5", ["استدعت الجزائر السفير المغربي لطلب توضيحات حول حادث اقتحام مقر قنصليتها العامة بالدار البيضاء."],
+                     [("الجزائر", "dza"), ("المغربي", "mar")], "ar"))
+    storm = ev.filter(pl.col("event_root_code") == "14").row(0, named=True)
+    assert (storm["source_actor_id"], storm["target_actor_id"], storm["event_code"]) == (None, "dza", "145")
+
+
+def test_arabic_coordinated_subjects_sign_an_agreement():
+    ev = run(article("r6", ["وقع المغرب وإسرائيل اتفاقية للتعاون الدفاعي في الرباط الشهر الماضي."],
+                     [("المغرب", "mar"), ("إسرائيل", "usa")], "ar"))
+    assert {("mar", "057", "usa"), ("usa", "057", "mar")} == triples(ev)
+
+
+# ---------------------------------------------------------------- provenance, dates, ids
+def test_spans_ids_and_publication_date_fallback():
+    art = article("p1", ["Algeria received Bourita.", "Since August 2021, after Algeria recalled its ambassador in Morocco, nothing moved."],
+                  [("Algeria", "dza"), ("Bourita", "bourita"), ("Algeria", "dza"), ("Morocco", "mar")])
+    ev = run(art)
+    body = art[0]["body_text"][0]
+    for r in ev.iter_rows(named=True):
+        assert body[r["char_start"] : r["char_end"]] == r["evidence_text"]
+    by_code = {r["event_code"]: r for r in ev.iter_rows(named=True)}
+    assert (by_code["043"]["event_date"], by_code["043"]["event_date_precision"]) == (PUB, "publication")
+    assert (by_code["161"]["event_date"], by_code["161"]["event_date_precision"]) == (date(2021, 8, 1), "month")
+    assert ev.columns == list(EVENTS) and ev.schema == pl.Schema(EVENTS)
+    again = run(art)
+    assert again["event_id"].to_list() == ev["event_id"].to_list()
+    assert again["event_cluster_id"].to_list() == ev["event_cluster_id"].to_list()
+    assert ev["event_id"].n_unique() == ev.height
+
+    undated = run(article("p2", ["Algeria received Bourita."], [("Algeria", "dza"), ("Bourita", "bourita")], pub=None))
+    assert undated.select("event_date", "event_date_precision").rows() == [(None, None)]
+
+
+# ---------------------------------------------------------------- clusters
+def test_same_event_in_several_articles_is_one_cluster():
+    a = article("c1", ["Algeria cut diplomatic relations with Morocco in August 2021."], [("Algeria", "dza"), ("Morocco", "mar")])
+    b = article("c2", ["Algeria severed ties with Morocco on 24 August 2021, the ministry said."], [("Algeria", "dza"), ("Morocco", "mar")])
+    c = article("c3", ["Algeria cut diplomatic relations with Morocco."], [("Algeria", "dza"), ("Morocco", "mar")], pub=date(2023, 5, 2))
+    ev = run(a, b, c)
+    cl = dict(zip(ev["article_id"], ev["event_cluster_id"], strict=True))
+    assert cl["c1"] == cl["c2"]
+    assert cl["c3"] != cl["c1"]  # undated, published in 2023: another month
+
+
+def test_official_and_country_visits_merge_but_a_denial_does_not():
+    a = article("v1", ["Bourita visited Algeria on Friday."], [("Bourita", "bourita"), ("Algeria", "dza")])
+    b = article("v2", ["The Moroccan delegation's visit to Algeria on Saturday was the first in years."],
+                [("Moroccan", "mar"), ("Algeria", "dza")])
+    c = article("v3", ["Bourita did not visit Algeria on Friday."], [("Bourita", "bourita"), ("Algeria", "dza")])
+    ev = run(a, b, c)
+    cl = dict(zip(ev["article_id"], ev["event_cluster_id"], strict=True))
+    assert cl["v1"] == cl["v2"]
+    assert cl["v3"] != cl["v1"]
+
+
+def test_undated_mention_joins_the_dated_one_of_its_article():
+    ev = run(article("u1", ["Algeria recalled its ambassador from Morocco in August 2021.",
+                            "Algeria's decision to recall its ambassador from Morocco surprised Rabat."],
+                     [("Algeria", "dza"), ("Morocco", "mar"), ("Algeria", "dza"), ("Morocco", "mar")], pub=date(2022, 3, 1)))
+    assert ev.height == 2
+    assert ev["event_date_precision"].to_list() == ["month", "publication"]
+    assert ev["event_cluster_id"].n_unique() == 1
+
+
+def test_event_clusters_table():
+    a = article("k1", ["Algeria cut diplomatic relations with Morocco in August 2021."], [("Algeria", "dza"), ("Morocco", "mar")],
+                pub=date(2021, 8, 25))
+    b = article("k2", ["Algeria cut diplomatic relations with Morocco in August 2021."], [("Algeria", "dza"), ("Morocco", "mar")],
+                pub=date(2021, 8, 24))
+    docs = pl.concat([a[0], b[0]]).with_columns(pl.lit(None, pl.Datetime("us")).alias("ingested_at"))
+    ev = run(a, b)
+    cl = event_clusters(ev, docs)
+    assert cl.height == 1
+    row = cl.row(0, named=True)
+    assert (row["source_actor_id"], row["target_actor_id"], row["event_code"], row["event_root_code"]) == ("dza", "mar", "161", "16")
+    assert (row["num_mentions"], row["num_articles"]) == (2, 2)
+    assert row["event_date"] == date(2021, 8, 1)
+    assert row["first_reported_at"].date() == date(2021, 8, 24)
+
+
+def test_cluster_events_without_actors_uses_actor_ids():
+    ev = run(article("w1", ["Bourita visited Algeria on Friday."], [("Bourita", "bourita"), ("Algeria", "dza")]))
+    again = cluster_events(ev.drop("event_cluster_id").with_columns(pl.lit(None, pl.String).alias("event_cluster_id")))
+    assert again["event_cluster_id"].to_list() != ev["event_cluster_id"].to_list()  # keyed by actor, not country
+    assert again["event_cluster_id"].null_count() == 0
