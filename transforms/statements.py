@@ -267,6 +267,9 @@ _RX_AND_END = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNOR
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
+_RX_PARTICIPLE_CUT = re.compile(
+    r",\s*(?:saying|adding|noting|explaining|arguing|insisting|warning|stressing|claiming|telling|"
+    r"emphasi[sz]ing|asserting|declaring|urging|calling\s+(?:on|for))\b")
 _TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
@@ -1060,7 +1063,8 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
         far = _quote_starting(doc, pos, min(se, pos + 110))
         if far is not None:
             gap = text[pos:far.open]
-            if re.search(r"[,:]\s*$", gap) and not re.search(r"\bthat\b|[.;!?]", gap):
+            if re.search(r"[,:]\s*$", gap) and not re.search(r"\bthat\b|[.;!?]", gap) \
+                    and not _RX_PARTICIPLE_CUT.search(gap):
                 pos = far.open
                 q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
@@ -1069,12 +1073,17 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
             and q0 is None:
         return None
     c_e = _extend_to_quote_close(doc, pos, se)
+    if c.kind != "participle":
+        # "emphasized Morocco's sovereignty, saying, “...”": the participle clause is a statement of its own
+        pm = _RX_PARTICIPLE_CUT.search(text, pos, c_e)
+        if pm and not _quote_around(doc, pm.start()):
+            c_e = pm.start()
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if c_e <= c_s:
         return None
     # stop the content before a following attribution of its own ("..., X added that ...")
     content = text[c_s:c_e]
-    if _words(content) < 2 and q0 is None:
+    if _words(content) < 3 and q0 is None:
         return None
     qs = _quotes_between(doc, c_s - 1, c_e)
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
@@ -1108,7 +1117,7 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if w[:1] in "\"«“" and out_s is not None:
             # a quoted name inside the NP (صحيفة "الخبر") is kept; a quote opening the content is not
             qm = re.match(r"[\"«“]([^\"«»“”]*)[\"»”]", text[s:hi])
-            if not qm or _words(qm.group(1)) > 3:
+            if not qm or _words(qm.group(1)) > 2 or _AR_COMP.match(qm.group(1)):
                 break
         if out_s is None:
             out_s = s
@@ -1161,7 +1170,9 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     if _words(left_core) <= 1 and not re.search(r"[\"«”»]\s*$", left_core):
         # clause-initial: "وبحسب المصدر الأمني فإن ..." -> content after the NP
         pos = np[1]
-        cm = _AR_COMP.match(text, _first_nonspace(text, pos))
+        while pos < len(text) and text[pos] in " ،,":
+            pos += 1
+        cm = _AR_COMP.match(text, pos)
         if cm:
             pos = cm.end()
         pos = _first_nonspace(text, pos)
@@ -1222,13 +1233,22 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
                 return None
         else:
             sp = np
-        # skip adjuncts up to the complementiser / colon / quote
+        # a quote just before the verb: «الوضع خطير»، قال المتحدث باسم الحكومة
+        ql = _quotes_between(doc, ss - 1, ws)
+        if ql and ql[-1].closed and not text[ql[-1].close + 1:ws].strip(" ،,\u200f"):
+            q = ql[-1]
+            return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], [q.inner], content_left=True,
+                         gender=gender)
+        # skip adjuncts up to the complementiser / colon / quote (address verbs: up to إلى)
         after = sp[1] if sp[1] > pos else pos
         k = after
         found = None
         for w in re.finditer(r"[^\s]+", text[after:se]):
             token = w.group()
             if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“":
+                found = after + w.start()
+                break
+            if c.kind == "address" and token in {"إلى", "الى"}:
                 found = after + w.start()
                 break
             if w.start() > 80:
