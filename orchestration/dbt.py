@@ -5,6 +5,7 @@ manifest that `make` / CI prepared with `dbt parse` (or that `akhbar run` prepar
 """
 
 
+import json
 import os
 import subprocess
 import sys
@@ -108,6 +109,19 @@ def _check_row(event: dg.AssetCheckResult | dg.AssetCheckEvaluation) -> CheckRow
     )
 
 
+def _node_errors(run_results: Path) -> list[str]:
+    """`<node>: <message>` for every dbt node that errored (model SQL errors, contract mismatches, ...)."""
+    try:
+        results = json.loads(run_results.read_text(encoding="utf-8")).get("results", [])
+    except (OSError, ValueError):
+        return []
+    return [
+        f"{r.get('unique_id')}: {' '.join(str(r.get('message') or '').split())[:500]}"
+        for r in results
+        if r.get("status") in ("error", "runtime error")
+    ]
+
+
 def build_dbt_assets() -> dg.AssetsDefinition:
     project = dbt_project()
 
@@ -135,9 +149,11 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         record_check_results(s.staging_warehouse, s.warehouse, context.run_id, datetime.now(UTC).replace(tzinfo=None), rows)
         if not ok:
             failed = [f"{r.asset}: {r.check_name} ({r.observed_value or 'failed'})" for r in rows if not r.passed]
+            errors = _node_errors(s.dbt_target_dir / "run_results.json")
             raise dg.Failure(
                 description="dbt build failed; the warehouse is not published."
-                + ("\nFailed dbt tests:\n  " + "\n  ".join(failed) if failed else ""),
+                + ("\nFailed dbt tests:\n  " + "\n  ".join(failed) if failed else "")
+                + ("\ndbt errors:\n  " + "\n  ".join(errors) if errors else ""),
                 metadata={"dbt_log": dg.MetadataValue.path(str(s.dbt_target_dir / "dbt.log"))},
             )
 
