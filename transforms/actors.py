@@ -699,6 +699,8 @@ _NOT_ACTOR_LAST = {"accords", "accord", "agreement", "agreements", "treaty", "ex
                    "protocol", "declaration", "process", "prize", "award", "festival", "olympics", "week",
                    "street", "avenue", "square", "airport", "hotel", "bridge", "river", "mountains", "desert",
                    "region", "province", "city", "island", "islands", "coast", "valley", "index", "report"}
+_LOCATIVE_EN = {"in", "at", "from", "to", "into", "near", "outside", "via", "through", "across", "around",
+                "inside", "toward", "towards", "within", "of"}
 _HEADLINE_FN = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at", "by", "from", "as",
                 "is", "its", "vs", "after", "over", "into", "|", "-", "–", ":"}
 
@@ -774,6 +776,8 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
     # 1. dictionary matches; people among them go through the person step (titles, roles)
     dict_hits = []
     for a, b, aid, kind in lex.match_en(text, toks):
+        if kind == "METONYM" and a > 0 and toks[a - 1][0].lower() in _LOCATIVE_EN:
+            continue  # `arrived in Rabat`: the capital as a place, not its government
         dict_hits.append((toks[a][1], toks[b - 1][2], aid, kind))
 
     # 2. person and organisation candidates from spaCy, re-checked; names from given names
@@ -1242,7 +1246,8 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         kq = arabic.norm(tq)
         prev = arabic.norm(toks[out[-1]][0])
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
-        if kq in _AR_STOP or kq in _AR_TITLE_FIRST or kq in _AR_ORG_HEADS or len(kq) < 2:
+        if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
+                or kq in _AR_ORG_HEADS or arabic.strip_article(kq) in _AR_ORG_HEADS:
             break
         if kq.startswith(("لل", "بال", "وال", "فال", "كال")):
             break
