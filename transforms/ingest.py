@@ -15,8 +15,10 @@ Decisions (documented here because callers rely on them):
   checked with stat() before any byte is read. JSON Lines files are streamed record by record, so the limit
   applies to each record (line); a .gz stream is additionally capped at `max_stream_bytes` decompressed.
 - Decoding detects rather than guesses: BOM (UTF-8, UTF-16 LE/BE), then BOM-less UTF-16 (alternating NUL
-  bytes), strict UTF-8, Windows-1256 only when the result is mostly Arabic letters, Latin-1 last, and only
-  when the result is not full of control characters; otherwise the file is rejected as undecodable.
+  bytes), strict UTF-8 (or UTF-8 with a few corrupt bytes, which become U+FFFD), Windows-1256 only when
+  most non-ASCII characters come out as Arabic letters, Windows-1252 when bytes 0x80-0x9F are present and
+  decode as its punctuation, Latin-1 last, and only when the result is not full of control characters;
+  otherwise the file is rejected as undecodable.
 - Content hash: sha256 of the file's raw bytes; for JSON Lines, of the record's line (without its line
   ending); for a JSON list, of the element re-serialised canonically. Same hash twice = one article (the
   lexicographically first source_file is kept); an edited file is a new version (new hash).
@@ -159,6 +161,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
 def _looks_arabic(text: str) -> bool:
@@ -179,7 +182,7 @@ def _control_share(text: str) -> float:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode raw bytes to (text, encoding name). Raises DecodeError for binary or undecodable data.
 
-    Encoding names: utf-8, utf-8-sig, utf-16 (with BOM or detected LE/BE), cp1256, latin-1.
+    Encoding names: utf-8, utf-8-sig, utf-16 (with BOM or detected LE/BE), cp1256, cp1252, latin-1.
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -223,6 +226,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = None
     if text is not None and _looks_arabic(text) and _control_share(text) < 0.01:
         return text, "cp1256"
+    if _C1_BYTES.search(data):
+        # bytes 0x80-0x9F are control characters in Latin-1 but punctuation (“ ” ’ – …) in Windows-1252
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _control_share(text) < 0.01:
+                return text, "cp1252"
     text = data.decode("latin-1")
     if _control_share(text) < 0.01:
         return text, "latin-1"

@@ -15,7 +15,7 @@ RAW_ARTICLES = {
     "source_file": pl.String,  # path relative to input dir; JSON Lines: "file.jsonl#<record id or line no>"
     "content_sha256": pl.String,  # sha256 of the raw bytes (of the file, or of the JSON record's line)
     "format": pl.String,  # txt | md | html | json | jsonl
-    "encoding": pl.String,  # utf-8 | utf-8-sig | utf-16 | cp1256 | latin-1 | json
+    "encoding": pl.String,  # utf-8 | utf-8-sig | utf-16 | cp1256 | cp1252 | latin-1 | json
     "raw_text": pl.String,  # decoded, NFC-normalised text (HTML already reduced to text)
     "meta_title": pl.String,  # from the record/HTML <title>, nullable
     "meta_date": pl.String,  # from the record/HTML meta, as written, nullable

@@ -46,6 +46,7 @@ def _reasons(rejected: pl.DataFrame) -> dict[str, str]:
         ("Hello Algiers".encode("utf-16-le"), "Hello Algiers", "utf-16"),  # no BOM: alternating NULs
         (ARABIC.encode("cp1256"), ARABIC, "cp1256"),
         ("Le ministre a déclaré à Alger".encode("latin-1"), "Le ministre a déclaré à Alger", "latin-1"),
+        ("He said “it’s over” – café".encode("cp1252"), "He said “it’s over” – café", "cp1252"),
     ],
 )
 def test_decode_detects_encoding(data: bytes, text: str, encoding: str) -> None:
@@ -266,17 +267,34 @@ def test_jsonl_legacy_encoded_line_and_binary_jsonl(tmp_path: Path) -> None:
 
 
 def test_deeply_nested_folders_and_sorted_order(tmp_path: Path) -> None:
-    deep = tmp_path
-    for _ in range(1100):  # deeper than Python's recursion limit (1000), within PATH_MAX
-        deep = deep / "d"
-        deep.mkdir()  # one level at a time (mkdir(parents=True) itself recurses)
-    (deep / "bottom.txt").write_text("An article at the bottom of a deep tree.")
     (tmp_path / "b.txt").write_text("Top level b.")
     (tmp_path / "a.txt").write_text("Top level a.")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config.txt").write_text("not input")
-    raw, rejected = _ingest(tmp_path)
+    created: list[Path] = []
+    deep = tmp_path
+    try:
+        for _ in range(1050):  # deeper than Python's recursion limit (1000), within PATH_MAX
+            deep = deep / "d"
+            deep.mkdir()  # one level at a time (mkdir(parents=True) itself recurses)
+            created.append(deep)
+        (deep / "bottom.txt").write_text("An article at the bottom of a deep tree.")
+        raw, rejected = _ingest(tmp_path)
+    finally:
+        # remove the deep tree level by level: a recursive rmtree (pytest's tmp cleanup) would overflow
+        (deep / "bottom.txt").unlink(missing_ok=True)
+        for d in reversed(created):
+            d.rmdir()
     assert rejected.height == 0
     files = raw["source_file"].to_list()
     assert files[:2] == ["a.txt", "b.txt"]
-    assert files[2].endswith("/bottom.txt") and files[2].count("/") == 1100
+    assert files[2].endswith("/bottom.txt") and files[2].count("/") == 1050
+
+
+def test_windows1256_html_page(tmp_path: Path) -> None:
+    page = f"<html><head><title>خبر</title></head><body><p>{ARABIC}</p></body></html>"
+    (tmp_path / "ar.htm").write_bytes(page.encode("cp1256"))
+    raw, rejected = _ingest(tmp_path)
+    assert rejected.height == 0
+    r = raw.row(0, named=True)
+    assert (r["encoding"], r["format"], r["meta_title"], r["raw_text"]) == ("cp1256", "html", "خبر", ARABIC)

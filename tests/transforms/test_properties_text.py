@@ -96,4 +96,4 @@ def test_decode_any_bytes_gives_text_or_a_reason(data: bytes) -> None:
         assert str(e)
     else:
         assert isinstance(text, str)
-        assert enc in {"utf-8", "utf-8-sig", "utf-16", "cp1256", "latin-1"}
+        assert enc in {"utf-8", "utf-8-sig", "utf-16", "cp1256", "cp1252", "latin-1"}
