@@ -87,6 +87,15 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
     return CueTable(by_form, regex)
 
 
+_CUE_RX_CACHE: dict[str, re.Pattern] = {}
+
+
+def _compile_en_cues() -> re.Pattern:
+    rx = load_speech_verbs().regex["en"]
+    _CUE_RX_CACHE["en"] = rx
+    return rx
+
+
 def _starts_word(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_’'-")
 
@@ -894,6 +903,13 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
             continue  # "is said to be"
         ss, se = _widen(doc, *doc.clause_span(cs))
+        k = ss
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k >= 2 and text[k - 1] in "”\"»" and text[k - 2] in ",?!—–-":
+            q = _quote_around(doc, k - 2)
+            if q is not None and q.close == k - 1 and not _quotes_between(doc, ss, cs):
+                ss = q.open  # “Why not?” he asked. -- the splitter ends a sentence at the quote
         cand = None
         if c.kind == "source_prep":
             cand = _according(doc, c, form, cs, ce, ss, se)
@@ -962,6 +978,10 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                     inverted = True
         if sp is not None and pre is not None:
             tail_from = sp[1] if inverted else ce
+            if c.kind == "address" and not inverted:
+                obj = _np_right(text, ce, se, allow_preps=False)
+                if obj is not None:
+                    tail_from = obj[1]
             tm = _TAIL_EN.match(text, tail_from, se)
             ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
             # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
@@ -976,6 +996,10 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                 q_left = [q for q in near if content_end - 3 <= q.close < content_end]
                 q_left = q_left or [q for q in near if q.closed and q.close < cs
                                     and not text[q.close + 1:sp[0] if not inverted else cs].strip(" ,\n")]
+                q_left = q_left or [q for q in near if q.closed and q.close < cs and text[q.close - 1] in ",?!"
+                                    and _words(text[q.close + 1:sp[0]]) <= 5
+                                    and text[q.close + 1:sp[0]].rstrip().endswith(",")
+                                    and not _quotes_between(doc, q.close + 1, cs)]
                 if q_left:
                     q = q_left[-1]
                     spans = [q.inner]
@@ -1007,7 +1031,18 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     # -------- speaker before the cue, content after --------
     hint = None
     if c.kind == "participle":
-        sub = _sentence_subject(text, ss, cs, doc)
+        sub = None
+        prior = [m for m in _CUE_RX_CACHE.get("en", _compile_en_cues()).finditer(text, ss, cs)
+                 if _starts_word(text, m.start())]
+        if prior:
+            pm = prior[-1]
+            pc = load_speech_verbs().by_form.get(("en", _RX_WS.sub(" ", pm.group("cue")).lower()))
+            if pc is not None and pc.kind in ("speech", "speech_weak", "speech_trailing", "address"):
+                sub = _speaker_left(text, ss, pm.start())
+                if sub is None:
+                    sub = _np_right(text, pm.end(), cs)
+        if sub is None:
+            sub = _sentence_subject(text, ss, cs, doc)
         if sub is None:
             return None
         sp = sub
@@ -1069,6 +1104,12 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                 q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
         return None
+    if q0 is not None and not text[pos:q0.open].strip(" ,:"):
+        # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
+        spans = [q0.inner]
+        if q0.chain >= 0:
+            spans += [p.inner for p in doc.quotes if p.chain == q0.chain and p.open > q0.open]
+        return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
     if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
             and q0 is None:
         return None
@@ -1328,6 +1369,12 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
             if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS:
                 drop.add(j)
                 continue
+            if a.content_left and a.quotes_direct and b.quotes_direct is None and not b.content_left \
+                    and b.cs < a.cs:
+                # "Trump asserted that France had lost its identity: “France is no longer France,” he
+                # claimed." -- the quote has its own attribution; the reported content ends before it
+                b.ce = max(b.cs, min(b.ce, a.cs - 1))
+                continue
             if a.cs <= b.cue_s < a.ce:
                 if a.content_left and not b.content_left:
                     continue
@@ -1408,7 +1455,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             spans = c.quotes_direct or [(c.cs, c.ce)]
             for a, b in spans:
                 a, b = _trim(text, a, b)
-                if b <= a:
+                if b <= a or (c.quotes_direct is None and _words(text[a:b]) < 3):
                     continue
                 st = _Stmt(aid, text[s_s:s_e], s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
                            c.quotes_direct is not None, c.cue_s, c.cue_e, st_gender, c.content_left)
