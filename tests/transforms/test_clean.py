@@ -323,3 +323,17 @@ def test_outlet_only_from_header_or_name_line_never_from_ordinary_text() -> None
     assert clean_text("Talks resume in Rabat | Morocco World News" + body).outlet == "Morocco World News"
     assert clean_text("Hespress\n\nTalks resume in Rabat" + body).outlet == "Hespress"
     assert clean_text("Talks resume" + body, meta_title="Talks resume | Asharq Al-Awsat").outlet == "Asharq Al-Awsat"
+
+
+def test_navigation_bars_breadcrumbs_and_related_links_removed() -> None:
+    text = (
+        "Home | World | Sport | Business\n\nHome › News › Politics\n\nTalks resume in Rabat\n\n"
+        "The talks resumed today in Rabat, officials said after the meeting.\n\n"
+        "See also: Earlier talks collapsed in March\n\nThe next round is due in May, the ministry said."
+    )
+    r = clean_text(text)
+    assert r.title == "Talks resume in Rabat"
+    assert r.body_text == (
+        "The talks resumed today in Rabat, officials said after the meeting.\n\n"
+        "The next round is due in May, the ministry said."
+    )
