@@ -1104,7 +1104,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                 q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
         return None
-    if q0 is not None and not text[pos:q0.open].strip(" ,:"):
+    if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3:
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
         spans = [q0.inner]
         if q0.chain >= 0:
@@ -1126,7 +1126,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     content = text[c_s:c_e]
     if _words(content) < 3 and q0 is None:
         return None
-    qs = _quotes_between(doc, c_s - 1, c_e)
+    qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3]
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [q.inner for q in qs]
