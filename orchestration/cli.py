@@ -78,17 +78,23 @@ def run_pipeline(settings: Settings, *, instance=None, quiet: bool = True) -> Ru
     return summarise(result, settings, log_file)
 
 
+def _error_text(err) -> str:
+    message = (err.message or "").strip() if err else ""
+    cause = err.cause if err else None
+    while cause is not None:
+        message += "\n  caused by: " + (cause.message or "").strip()
+        cause = cause.cause
+    return message
+
+
 def _step_errors(result) -> list[str]:
+    """The errors of failed steps and of resources that could not start, as a person reads them."""
     errors = []
     for event in result.all_events:
         if event.is_step_failure:
-            err = event.step_failure_data.error
-            message = (err.message or "").strip() if err else ""
-            cause = err.cause if err else None
-            while cause is not None:
-                message += "\n  caused by: " + (cause.message or "").strip()
-                cause = cause.cause
-            errors.append(f"{event.step_key}: {message}")
+            errors.append(f"{event.step_key}: {_error_text(event.step_failure_data.error)}")
+        elif event.event_type_value == "RESOURCE_INIT_FAILURE":
+            errors.append(f"resources: {_error_text(event.event_specific_data.error)}")
     return errors
 
 

@@ -73,3 +73,19 @@ def test_lock_is_reentrant_in_one_process(settings):
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode != 0 and "another akhbar run is in progress" in proc.stderr
     assert not is_locked(settings.lock_files)
+
+
+def test_a_dagster_run_started_elsewhere_fails_at_start_while_the_lock_is_held(settings, holder):
+    """Runs from the UI, the sensor or the schedule take the same lock, through the run_lock resource."""
+    import dagster as dg
+
+    from orchestration.definitions import JOB_NAME, build_definitions
+    from orchestration.settings import environment
+
+    with environment(settings.as_env()):
+        result = build_definitions().resolve_job_def(JOB_NAME).execute_in_process(
+            instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    errors = cli._step_errors(result)
+    assert any("another akhbar run is in progress" in e for e in errors), errors
+    assert not settings.parquet_path("articles").exists()  # nothing ran
