@@ -1475,7 +1475,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             paras = len(re.findall(r"\n\s*", gap))
             inner_words = _words(text[q.open + 1:q.close])
             if paras == 0:
-                if _words(gap) > 15:
+                if _words(gap) > (40 if prev.direct else 15):
                     continue
             elif paras > 1 or _words(gap) > 10 or not prev.direct or inner_words < 6:
                 continue
