@@ -279,6 +279,10 @@ _HAS_LATIN = re.compile("[A-Za-z]")
 _RX_PARTICIPLE_CUT = re.compile(
     r",\s*(?:saying|adding|noting|explaining|arguing|insisting|warning|stressing|claiming|telling|"
     r"emphasi[sz]ing|asserting|declaring|urging|calling\s+(?:on|for))\b")
+# a quote right after these is a title or a name ("told ABC's “Good Morning America”"), not speech
+_RX_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:on|in|of|to|from|at|with|during|called|titled|named|dubbed|for|the|a|an|his|her|their|its)"
+    r"|[’']s)\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
@@ -1093,13 +1097,15 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
                     spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
                 return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans)
     q0 = _quote_starting(doc, pos, pos + 3)
+    if q0 is not None and _RX_TITLE_BEFORE.search(text, max(0, q0.open - 30), q0.open):
+        q0 = None
     if q0 is None and not had_that and c.kind in ("speech", "speech_trailing", "address", "participle"):
         # "said on Twitter on Monday, in reference to her first child, ..., “Next summer ...”"
         far = _quote_starting(doc, pos, min(se, pos + 110))
         if far is not None:
             gap = text[pos:far.open]
             if re.search(r"[,:]\s*$", gap) and not re.search(r"\bthat\b|[.;!?]", gap) \
-                    and not _RX_PARTICIPLE_CUT.search(gap):
+                    and not _RX_PARTICIPLE_CUT.search(gap) and not _RX_TITLE_BEFORE.search(gap):
                 pos = far.open
                 q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
@@ -1126,7 +1132,8 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     content = text[c_s:c_e]
     if _words(content) < 3 and q0 is None:
         return None
-    qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3]
+    qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3
+          and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [q.inner for q in qs]
