@@ -242,7 +242,8 @@ _EN_MODAL = [
         r"(?:\bwill|'ll|\bshall|\bgoing\s+to|\bplan(?:s|ned|ning)?\s+to|\bis\s+to|\bare\s+to|\bset\s+to|"
         r"\bscheduled\s+to|\bexpected\s+to|\bdue\s+to|\babout\s+to|\bto\s+be\s+held|\bupcoming|\bforthcoming)\b")),
     ("hypothetical", re.compile(
-        r"\b(?:would|could|might|may|if|unless|should|whether|possibl[ey]|likely\s+to|able\s+to|can|cannot)\b")),
+        r"\b(?:would|could|might|may|if|unless|should|whether|possibl[ey]|likely\s+to|able\s+to|can|cannot|"
+        r"alleged(?:ly)?|accus(?:ed|es|ing)\s+(?:[\w'-]+\s+){1,5}?of|suspected\s+of)\b")),
     ("intended", re.compile(
         r"\b(?:want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|intend(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+"
         r"(?:to|for)|aim(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|willing(?:ness)?\s+to|ready\s+to|"
@@ -499,11 +500,29 @@ def _with_coordinated(ms: list[M], first: M | None, key: str, hi: int) -> list[M
     out = [first]
     for nxt in [m for m in ms if m.start >= first.end and m.end <= hi]:
         between = key[out[-1].end : nxt.start].strip()
-        if between in ("and", "&", "و", ", and") and nxt.actor_id not in {o.actor_id for o in out}:
+        if re.fullmatch(r"(?:,\s*)?(?:and|&)(?:\s+the)?|و", between) and nxt.actor_id not in {o.actor_id for o in out}:
             out.append(nxt)
         else:
             break
     return out
+
+
+_TWO_PARTIES = re.compile(
+    r"(?:the\s+two|both)\b|(?:ال)?(?:بلدين|جانبين|طرفين|دولتين|وزيري|رئيسي|وفدي|حكومتي)(?!\w)"
+)
+
+
+def _two_parties(ms: list[M], before: int) -> list[M]:
+    """The first two actors of different countries named before `before` (`Tunisia and Algeria ... the two`)."""
+    out: list[M] = []
+    for m in ms:
+        if m.start >= before:
+            break
+        if all(m.actor_id != o.actor_id and (m.country is None or m.country != o.country) for o in out):
+            out.append(m)
+        if len(out) == 2:
+            return out
+    return []
 
 
 _EN_DESC_TARGET = re.compile(
@@ -673,7 +692,11 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             h_end_btw = h.start + h.mlen
         else:
             h_end_btw = h.end
-        if m_btw:
+        if m_btw and _TWO_PARTIES.match(key[h_end_btw + m_btw.end() :]):
+            pair = _two_parties(ms, h.start)  # `talks between the two ministers`: the two named before
+            if pair:
+                sources, frame = pair, "pair"
+        elif m_btw:
             right = _right_mentions(ms, h_end_btw + m_btw.end(), len(key))
             if len(right) >= 2 and right[0].start - (h_end_btw + m_btw.end()) < 30:
                 sources = [right[0], right[1]]
@@ -715,7 +738,11 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         if head is None and lang == "en" and previous and previous[-1].source is not None \
                 and re.search(r"\band\s+(?:then\s+|also\s+)?$", key[lo : h.start]):
             head = previous[-1].source  # `Algeria suspended a treaty with Spain and froze trade`: same subject
-        if head is None:
+        if head is None and lang == "en" and re.search(r"\b(?:the\s+two|both)\s+(?:[a-z'-]+\s+){0,3}$", key[lo : h.start]):
+            pair = _two_parties(ms, h.start)  # `the two countries' interior ministers met`
+            if pair:
+                sources, frame = pair, "pair"
+        if head is None and not sources:
             head = _nearest_left(ms, lo, h.start)
         if head is not None and lang == "en" and _EN_PRONOUN_SUBJ.search(key[head.end : h.start]):
             head = None  # `X said it would ...`: the pronoun's antecedent is not resolved here
@@ -729,6 +756,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             conf -= 0.15
         if head is not None:
             sources = _coordinated(ms, head, key, lo, lang) if head in ms else [head]
+        if frame == "pair":
+            return _emit(h, sources, None, ms, key, hi, neg, modality, conf)
         first_word = re.match(r"\S+", key[h.start : h.end])
         start_t = h.start + (first_word.end() if first_word and lang == "en" else h.end - h.start)
         target = _pick_target(ms, start_t, hi, sources[0] if sources else None, key, h.target_prep, h.max_gap,
@@ -758,6 +787,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             if prior:
                 target = prior[-1]  # `accusing the kingdom of`: the last other actor named before
                 conf -= 0.1
+    if target is None and sources and frame not in ("pair", "patient") and previous and previous[-1].target is not None \
+            and re.match(r"\s*(?:him|her|them|it)\b", key[h.end : hi]):
+        target = previous[-1].target  # `expelled the ECOWAS envoy, accusing him of`
     if target is None and sources and frame not in ("pair",) and lexicon is not None:
         target = _lexicon_target(text, key, lang, h, hi, sources, lexicon)
     if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2) \
@@ -765,8 +797,13 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         return []
     if target is None:
         conf -= 0.1
+    return _emit(h, sources, target, ms, key, hi, neg, modality, conf, frame)
+
+
+def _emit(h: Hit, sources: list[M], target: M | None, ms: list[M], key: str, hi: int, neg: bool, modality: str,
+          conf: float, frame: str = "pair") -> list[Ev]:
     out: list[Ev] = []
-    if h.symmetric and target is None and len(sources) >= 2:
+    if (h.symmetric or frame == "pair") and target is None and len(sources) >= 2:
         for a in sources:
             for b in sources:
                 if a.actor_id != b.actor_id:
