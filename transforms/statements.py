@@ -1422,13 +1422,24 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
         inner = text[q.open + 1:q.close]
         if _words(inner) < 3:
             continue
+        after = text[q.close + 1:q.close + 4]
+        if re.match(r"[^\S\n]*[a-z\u0600-\u06ff]", after):
+            continue  # the quote runs on into a clause of its own: not a whole sentence
+        k = q.open
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k > 0 and text[k - 1] == ":" and _HAS_LATIN.search(inner):
+            # "Cruz called them on it: “The questions asked ...”" -- a colon introduces the quote; the
+            # speaker is the subject of the clause before the colon (no cue word: speech_verb is null)
+            cs0, _ce0 = doc.clause_span(k - 1)
+            sub = _sentence_subject(text, cs0, k - 1, doc)
+            if sub is not None:
+                events.append((q.open, 2, (q, sub)))
+            continue
         ss, _se = doc.clause_span(q.open)
         lead = text[ss:q.open].strip()
         if lead not in {"", "و"} and not text[max(0, q.open - 2):q.open].endswith(("\n", ". ", ".")):
             continue
-        after = text[q.close + 1:q.close + 4]
-        if re.match(r"[^\S\n]*[a-z\u0600-\u06ff]", after):
-            continue  # the quote runs on into a clause of its own: not a whole sentence
         events.append((q.open, 1, q))
     events.sort(key=lambda ev: (ev[0], ev[1]))
     last_para_end = {}
@@ -1469,6 +1480,19 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 doc.stmts.append(st)
                 covered.append((a, b))
             last_para_end[0] = c
+        elif kind == 2:
+            q, (s_s, s_e) = obj
+            if any(a <= q.open + 1 and q.close <= b for a, b in covered):
+                continue
+            a, b = _trim(text, q.open + 1, q.close)
+            aid = _resolve(doc, s_s, s_e, "en")
+            spans = [(a, b)]
+            if q.chain >= 0:
+                spans += [_trim(text, p.open + 1, p.close) for p in doc.quotes if p.chain == q.chain and p.open > q.open]
+            for a, b in spans:
+                st = _Stmt(aid, text[s_s:s_e], s_s, s_e, None, None, a, b, True, q.open, q.open, "", False)
+                doc.stmts.append(st)
+                covered.append((a, b))
         else:
             q = obj
             if any(a <= q.open + 1 and q.close <= b for a, b in covered):
