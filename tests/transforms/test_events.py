@@ -314,3 +314,18 @@ def test_cluster_events_without_actors_uses_actor_ids():
     again = cluster_events(ev.drop("event_cluster_id").with_columns(pl.lit(None, pl.String).alias("event_cluster_id")))
     assert again["event_cluster_id"].to_list() != ev["event_cluster_id"].to_list()  # keyed by actor, not country
     assert again["event_cluster_id"].null_count() == 0
+
+
+def test_the_two_countries_and_pronoun_targets():
+    ev = run(article("t1", ["Tunisia accused Libya of smuggling, and the two countries' ministers met in Tunis on Friday."],
+                     [("Tunisia", "dza"), ("Libya", "mar")]))
+    assert {("dza", "040", "mar"), ("mar", "040", "dza")} <= triples(ev)
+    ev = run(article("t2", ["Mali expelled the EU envoy, accusing him of interference."], [("Mali", "dza"), ("EU", "eu")]))
+    assert {("dza", "174", "eu"), ("dza", "112", "eu")} <= triples(ev)
+
+
+def test_an_alleged_action_is_not_asserted():
+    ev = run(article("t3", ["Algeria accused Morocco of killing three Algerian drivers."], [("Algeria", "dza"), ("Morocco", "mar"), ("Algerian", "dza")]))
+    rows = {r["event_code"]: r["modality"] for r in ev.iter_rows(named=True)}
+    assert rows["112"] == "asserted"
+    assert rows["190"] == "hypothetical"  # the killing is what Algeria alleges
