@@ -151,7 +151,12 @@ def articles(cfg: Config) -> list[Frame]:
         ),
         _unique("content_sha256_unique", "content_sha256", "one row per article version (raw-bytes hash)"),
         _between("body_not_empty", "body_chars", 1, None, "body_text has at least one non-space character"),
-        _not_null("language_not_null", "language", "every article has a language"),
+        _not_null(
+            "language_not_null",
+            "language",
+            "every article has a language (null: none could be told, e.g. a body of numbers)",
+            WARNING,
+        ),
         _in_set("language_is_iso639_1", "language", cfg.iso639_1, "language is an ISO 639-1 code"),
         _in_set(
             "language_supported",

@@ -73,7 +73,7 @@ ARTICLE_CASES = {
         {"language_is_iso639_1": B, "language_supported": W},
         2,
     ),
-    "language missing": (lambda t, i: _a(t, i).update(language=None), {"language_not_null": B}, 3),
+    "language missing": (lambda t, i: _a(t, i).update(language=None), {"language_not_null": W}, 3),
     "valid but unsupported language": (
         lambda t, i: _a(t, i).update(language="de"),
         {"language_supported": W},
