@@ -255,6 +255,7 @@ _MONTHS_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar
                 "june|july|august|september|october|november|december")
 # Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
 # preposition-led chunks; used to find where the content (or the end of a trailing attribution) begins.
+_MONTHS_DAYS_SET = set(_MONTHS_DAYS.split("|"))
 _CHUNK = r"(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+"
 _ADJUNCT = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
@@ -358,6 +359,19 @@ _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
 _RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*")
+
+
+def _new_sentence_in(gap: str) -> bool:
+    """Whether a gap of text holds the start of a sentence (words after a sentence end)."""
+    g = gap.rstrip()
+    for m in _SENT_END_WS.finditer(g):
+        if m.end() >= len(g):
+            continue
+        if g[m.start()] == "." and _ABBREV_RX.search(g, 0, m.start()):
+            continue
+        if re.search(r"\w", g[m.end():]):
+            return True
+    return False
 
 
 def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[int]:
@@ -475,11 +489,13 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
         if n > 0 and wl in {"that", "who", "which", "whose", "on", "to", "after", "before", "during", "when",
                             "while", "because", "as", "and", "but", "if", "said", "says", "told", "added"}:
             break
-        if n > 0 and (wl in _MONTHS_DAYS.split("|") or (wl in _NP_STOP and wl not in _DETERMINERS)):
+        if n > 0 and (wl in _MONTHS_DAYS_SET or (wl in _NP_STOP and wl not in _DETERMINERS
+                                                 and not w[:1].isupper())):
             break
         if n > 0 and not allow_preps and wl in _NP_INTERNAL_PREPS:
             break
-        if n == 0 and ((wl in _NP_STOP and wl not in _DETERMINERS) or wl in _NP_INTERNAL_PREPS):
+        if n == 0 and ((wl in _NP_STOP and wl not in _DETERMINERS and not w[:1].isupper())
+                       or wl in _NP_INTERNAL_PREPS):
             return None
         if out_s is None:
             out_s = s
@@ -1505,6 +1521,10 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 gap = text[prev.end:q.open]
             paras = len(re.findall(r"\n\s*", gap))
             inner_words = _words(text[q.open + 1:q.close])
+            if paras and text[text.rfind("\n", 0, q.open) + 1:q.open].strip():
+                continue  # the quote does not open its paragraph
+            if _new_sentence_in(gap):
+                continue  # a sentence of its own stands between the statement and the quote
             if paras == 0:
                 if _words(gap) > (40 if prev.direct else 15):
                     continue
