@@ -97,7 +97,7 @@ def test_seed_sentences_offsets_round_trip(sample_dir: Path) -> None:
     assert s002[1].startswith("In his interview with Moroccan television channel 2M")
     assert s002[1].endswith("because there are several risks in the region.”")
     assert s002[2].startswith("Referring to Algeria’s position")
-    assert "“We will surely not keep any secret regarding any issue that threatens the stability of any  country, including Algeria.”" in s002
+    assert "“We will surely not keep any secret regarding any issue that threatens the stability of any country, including Algeria.”" in s002
     s001 = out.filter(pl.col("article_id") == by_file["001_1dccee4823061a04.txt"])["text"].to_list()
     assert "In a message to the AU summit in Rwanda, Moroccan King Mohammed VI said the time had come for his country to retake its place within its institutional family." in s001
     s003 = out.filter(pl.col("article_id") == by_file["003_2ca05f1750cdc00a.txt"])["text"].to_list()
