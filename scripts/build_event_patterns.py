@@ -37,6 +37,14 @@ REF = REPO / "data" / "reference"
 HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 SPECIAL = set("&$^%+<>=|")
+# Objects made only of function words (`(TO)`, `على`) match almost anywhere: left out.
+FUNCTION_WORDS = {
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "against",
+    "the", "a", "an", "as", "up", "down", "out", "off", "back", "away", "it", "its", "their", "his", "her", "and",
+    "or", "between", "after", "before", "through", "across", "toward", "towards", "upon", "within", "without",
+    "في", "علي", "على", "من", "الي", "إلى", "الى", "عن", "مع", "ل", "ب", "ك", "و", "ف", "ان", "أن", "إن", "بين",
+    "بعد", "قبل", "حول", "ضد", "عند", "لدي", "لدى", "حتي", "حتى", "هو", "هي", "هم", "ذلك", "هذا", "هذه",
+}
 DROP_ROOTS = {"01"}
 _EN_IRREGULAR_E = ("ee", "ye", "oe")
 
@@ -79,6 +87,8 @@ def _object_words(raw: str) -> str | None:
         return None
     words = [w for w in text.replace("_", " ").split() if w]
     if not words or len(words) > 4:
+        return None
+    if all(w.lower() in FUNCTION_WORDS for w in words):
         return None
     return " ".join(w.lower() for w in words)
 
