@@ -273,7 +273,7 @@ _RX_RELATIVE = re.compile(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|lat
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
 _RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
-_RX_AND_END = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)
+_RX_AND_END = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -590,8 +590,10 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
             wl = w.lower()
             if len(w) == 1 and not w.isalnum() and w not in "’'":
                 break
+            after_det = k > 0 and toks[k - 1][2].lower() in _DETERMINERS
             if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and (
-                    wl.endswith("ed") or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper()))):
+                    (wl.endswith("ed") and not after_det)
+                    or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper()))):
                 break
             end = e
         if end is not None and _words(text[toks[0][0]:end]) <= 8:
@@ -846,6 +848,7 @@ class _Cand:
     __slots__ = (
         "ce",
         "content_left",
+        "coord",
         "cs",
         "cue",
         "cue_e",
@@ -865,6 +868,7 @@ class _Cand:
         self.content_left = content_left
         self.gender = gender
         self.speaker_hint = speaker_hint  # "implicit" (Arabic pro-drop) / "subject" (participle)
+        self.coord = None  # start of "and"/"but" when the cue is the second verb of its subject
 
 
 _BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
@@ -972,6 +976,15 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
 
 
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
+    coord: list[int] = []
+    cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
+    if cand is not None and coord:
+        cand.coord = coord[0]
+    return cand
+
+
+def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int,
+                   coord_out: list[int]) -> _Cand | None:
     text = doc.text
     L = text[ss:cs]
     # -------- trailing attribution: CONTENT, X said. / “...,” said X. --------
@@ -1059,8 +1072,8 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
             pc = load_speech_verbs().by_form.get(("en", _RX_WS.sub(" ", pm.group("cue")).lower()))
             if pc is not None and pc.kind in ("speech", "speech_weak", "speech_trailing", "address"):
                 sub = _speaker_left(text, ss, pm.start())
-                if sub is None:
-                    sub = _np_right(text, pm.end(), cs)
+                if sub is None and re.search(r"[,?!][”\"»]\s*$", text[ss:pm.start()]):
+                    sub = _np_right(text, pm.end(), cs)  # “...,” said Skelly, explaining ...
         if sub is None:
             sub = _sentence_subject(text, ss, cs, doc)
         if sub is None:
@@ -1070,9 +1083,11 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     elif sp is None:
         if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address"):
             sp = _speaker_left(text, ss, cs)
-        if sp is None and _RX_AND_END.search(L):
-            sp = _sentence_subject(text, ss, cs, doc)
+        am = _RX_AND_END.search(L) if sp is None else None
+        if am:
+            sp = _sentence_subject(text, ss, ss + am.start(), doc)
             hint = "subject"
+            coord_out.append(ss + am.start())
         if sp is None:
             return None
     sp_txt = text[sp[0]:sp[1]].lower()
@@ -1391,6 +1406,10 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
                 continue
             if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS:
                 drop.add(j)
+                continue
+            if a.coord is not None and b.quotes_direct is None and b.cs <= a.coord < b.ce and b.cue_s < a.coord:
+                # "said it was too early ... but added, “...”": two statements of one subject
+                b.ce = a.coord
                 continue
             if a.content_left and a.quotes_direct and b.quotes_direct is None and not b.content_left \
                     and b.cs < a.cs:
