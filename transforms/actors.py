@@ -140,6 +140,7 @@ class ActorLexicon:
         self.person_keys: dict[str, str] = {}
         self.first_en: set[str] = set()
         self.first_ar: set[str] = set()
+        self._ar_prof: dict[str, tuple] = {}
         self.ar_names: dict[str, str] = {}  # normalised Arabic canonical names (incl. media) -> id
         for aid, r in self.rows.items():
             if r["actor_type"] == "PERSON" and r["canonical_name"]:
@@ -250,34 +251,50 @@ class ActorLexicon:
         return all(s[:1].isupper() or s[:1].isdigit() or s.lower() in _LOWER_OK or not s[:1].isalpha()
                    for s in surf)
 
-    def match_ar(self, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, str, str, int]]:
+    def ar_profile(self, tok: str) -> tuple:
+        """Everything the Arabic passes need to know about one token, computed once per distinct token:
+        (is_arabic, norm, inner_key, dictionary candidates [(key, skip)], title key, org head, given-name)."""
+        p = self._ar_prof.get(tok)
+        if p is not None:
+            return p
+        if arabic.is_arabic_word(tok):
+            k = arabic.norm(tok)
+            cands = tuple(c for c in arabic.candidates(tok) if (c[0],) in self.ar or (c[0],) in self.ar_prefix)
+            first_ok = k in self.first_ar or k in _AR_PARTICLES or (
+                k[:1] == "و" and (k[1:] in self.first_ar or k[1:] in _AR_PARTICLES))
+            head = _ar_bare(tok)
+            p = (True, k, arabic.inner_key(tok), cands, _ar_title_start(tok),
+                 head if head in _AR_ORG_HEADS else None, first_ok)
+        else:
+            cands = ((tok, 0),) if tok[:1].isdigit() and ((tok,) in self.ar or (tok,) in self.ar_prefix) else ()
+            p = (False, tok, tok, cands, None, None, False)
+        if len(self._ar_prof) < 500_000:
+            self._ar_prof[tok] = p
+        return p
+
+    def match_ar(self, toks: list[tuple[str, int, int]], profs: list[tuple] | None = None
+                 ) -> list[tuple[int, int, str, str, int]]:
         """Longest dictionary matches on Arabic tokens: (tok_start, tok_end_excl, actor_id, kind, skip)
         where `skip` is how many leading characters of the first token are clitics, not name."""
+        if profs is None:
+            profs = [self.ar_profile(t) for t, _, _ in toks]
         out = []
         n = len(toks)
-        inner = [None] * n
         ar, pref, mx = self.ar, self.ar_prefix, self.ar_max
         i = 0
         while i < n:
-            t = toks[i][0]
             best = None
-            if arabic.is_arabic_word(t) or t[:1].isdigit():
-                for cand, skip in arabic.candidates(t) if arabic.is_arabic_word(t) else [(t, 0)]:
-                    k = (cand,)
-                    if k not in ar and k not in pref:
-                        continue
-                    j = i + 1
-                    while True:
-                        hit = ar.get(k)
-                        if hit is not None and (best is None or j > best[1]):
-                            best = (i, j, hit[0], hit[1], skip)
-                        if k not in pref or j >= n or j - i >= mx:
-                            break
-                        if inner[j] is None:
-                            tj = toks[j][0]
-                            inner[j] = arabic.strip_article(arabic.norm(tj))
-                        k = (*k, inner[j])
-                        j += 1
+            for cand, skip in profs[i][3]:
+                k = (cand,)
+                j = i + 1
+                while True:
+                    hit = ar.get(k)
+                    if hit is not None and (best is None or j > best[1]):
+                        best = (i, j, hit[0], hit[1], skip)
+                    if k not in pref or j >= n or j - i >= mx:
+                        break
+                    k = (*k, profs[j][2])
+                    j += 1
             if best:
                 out.append(best)
                 i = best[1]
@@ -614,6 +631,21 @@ _AR_MEDIA_HEADS = {arabic.norm(w) for w in ("صحيفة", "جريدة", "قنا�
 _AR_QUOTES = set("\"«»“”'")
 
 
+@lru_cache(maxsize=262144)
+def _ar_title_start(tok: str) -> str | None:
+    """The article-less key of a token that can start a title (`الرئيس`, `لسفيره` -> `رئيس`, `سفيره`)."""
+    if not arabic.is_arabic_word(tok):
+        return None
+    b = _ar_bare(tok)
+    key0 = arabic.strip_article(b)
+    if key0 in _AR_TITLE_FIRST:
+        return key0
+    if b in _AR_TITLE_FIRST:
+        return b
+    return None
+
+
+@lru_cache(maxsize=262144)
 def _ar_bare(tok: str) -> str:
     """Token normalised, with one leading conjunction/preposition removed (for heads and titles)."""
     k = arabic.norm(tok)
@@ -962,10 +994,12 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     mentions: list[dict] = []
     used = [False] * n
 
+    profs = [lex.ar_profile(t) for t, _, _ in toks]
+
     # 1. dictionary
     dict_at: dict[int, dict] = {}  # first token index -> its mention
     tok_mention: dict[int, dict] = {}
-    for a, b, aid, kind, skip in lex.match_ar(toks):
+    for a, b, aid, kind, skip in lex.match_ar(toks, profs):
         s, e = toks[a][1] + skip, toks[b - 1][2]
         if kind == "METONYM" and _ar_locative(toks, a, skip):
             continue  # `في مدينة أبوجا`: the capital as a place, not its government
@@ -978,12 +1012,6 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             tok_mention[k] = mentions[-1]
         acc.actor_row(aid)
 
-    bare = [None] * n
-
-    def bare_of(i):
-        if bare[i] is None:
-            bare[i] = _ar_bare(toks[i][0])
-        return bare[i]
 
     def country_at(i, attribute_only: bool = False) -> str | None:
         """The country a token names; with attribute_only, only a demonym (`الجزائري`) or a bare name,
@@ -1030,27 +1058,21 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             used[q] = True
         _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", role, starts)
 
-    # 2. people after titles
-    i = 0
-    while i < n:
-        t = toks[i][0]
-        if not arabic.is_arabic_word(t):
-            i += 1
+    # 2. people after titles (only tokens that can start a title are visited)
+    title_at = [i for i, p in enumerate(profs) if p[4] is not None]
+    next_i = 0
+    for i in title_at:
+        if i < next_i:
             continue
-        b = bare_of(i)
-        key0 = arabic.strip_article(b)
-        if key0 not in _AR_TITLE_FIRST and b not in _AR_TITLE_FIRST:
-            i += 1
-            continue
+        key0 = profs[i][4]
         # longest title
         tlen = 0
         for L in range(min(_AR_TITLE_MAX, n - i), 0, -1):
-            words = [key0] + [arabic.strip_article(arabic.norm(toks[i + k][0])) for k in range(1, L)]
+            words = [key0] + [profs[i + k][2] for k in range(1, L)]
             if tuple(words) in _AR_TITLE_SET:
                 tlen = L
                 break
         if not tlen:
-            i += 1
             continue
         j = i + tlen
         iso = None
@@ -1082,7 +1104,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             row = acc.actor_row(dm["actor_id"])
             row["role"] = role
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
-            i = j + 1
+            next_i = j + 1
             continue
         # the name
         definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1
@@ -1090,22 +1112,17 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         if name_toks:
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
             emit_person(name_toks, role, iso)
-            i = name_toks[-1] + 1
-            continue
-        i += 1
+            next_i = name_toks[-1] + 1
 
     # 2b. people without a title, from a given name (`مذكرات خليل السكاكيني`)
-    i = 0
-    while i < n:
-        if used[i] or not arabic.is_arabic_word(toks[i][0]):
-            i += 1
+    next_i = 0
+    for i in [i for i, p in enumerate(profs) if p[6]]:
+        if i < next_i or used[i]:
             continue
         name_toks = _ar_scan_name(lex, toks, i, used, mode="bare")
         if name_toks:
             emit_person(name_toks, None, None)
-            i = name_toks[-1] + 1
-            continue
-        i += 1
+            next_i = name_toks[-1] + 1
 
     # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`)
     if full_names:
@@ -1121,16 +1138,15 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                     break
 
     # 4. organisations and media after heads (`وزارة الخارجية`, `صحيفة "الخبر"`)
-    q = 0
-    while q < n:
-        if used[q] or not arabic.is_arabic_word(toks[q][0]):
-            q += 1
+    heads_at = [q for q, p in enumerate(profs) if p[5] is not None]
+    hq = 0
+    while hq < len(heads_at):
+        q = heads_at[hq]
+        hq += 1
+        if used[q]:
             continue
-        head = bare_of(q)
-        typ = _AR_ORG_HEADS.get(head)
-        if typ is None:
-            q += 1
-            continue
+        head = profs[q][5]
+        typ = _AR_ORG_HEADS[head]
         k = q + 1
         quoted = False
         if head in _AR_MEDIA_HEADS and k < n and toks[k][0] in _AR_QUOTES:

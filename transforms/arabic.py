@@ -7,6 +7,7 @@ token that belongs to a name (a conjunction or preposition glued to the front is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.common import normalize_arabic
 
@@ -30,10 +31,12 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=262144)
 def is_arabic_word(token: str) -> bool:
     return bool(_IS_ARABIC_WORD.match(token))
 
 
+@lru_cache(maxsize=262144)
 def norm(token: str) -> str:
     """Matching key of one token: diacritics out, alef/yaa/taa-marbuta folded (see normalize_arabic)."""
     return normalize_arabic(token)
@@ -46,39 +49,45 @@ def strip_article(key: str) -> str:
     return key
 
 
-def candidates(token: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=262144)
+def candidates(token: str) -> tuple[tuple[str, int], ...]:
     """Possible matching keys of a token with proclitics removed, with how many characters of the
-    *surface* token precede the name part (so `والمغرب` -> [('والمغرب',0), ('مغرب',1), ...]).
+    *surface* token precede the name part (so `والمغرب` -> (('والمغرب',0), ('مغرب',1), ...)).
 
     The name part keeps its article: for `والمغرب` the name starts after `و`, at `المغرب`.
-    Keys are article-less (`مغرب`), which is how the dictionary stores them.
+    Keys are article-less (`مغرب`), which is how the dictionary stores them. Cached: news vocabularies
+    repeat, so each distinct token is analysed once.
     """
     key = norm(token)
     out: list[tuple[str, int]] = [(strip_article(key), 0)]
-    # Surface prefix length: diacritics are rare inside proclitics, so the normalised key and the
-    # surface agree on the first characters for almost every token; we verify below.
-    for p in _PROCLITICS:
-        if key.startswith(p) and len(key) - len(p) >= 2:
-            rest = key[len(p):]
-            has_article = p.endswith("ال") or p.endswith("لل")
-            if p.endswith("ال"):
-                skip = len(p) - 2  # name part starts at the article
-            elif p.endswith("لل"):
-                skip = len(p)  # `للجزائر` (ل + ال, alef dropped): the name part is `جزائر`
-            else:
-                skip = len(p)
-            stem = rest if has_article else strip_article(rest)
-            if token[:len(p)] != key[:len(p)]:
-                continue  # diacritics inside the clitic: do not guess offsets
-            out.append((stem, skip))
-    # de-duplicate, keep order
+    if key[:1] in _CLITIC_FIRST:
+        for p in _PROCLITICS:
+            if key.startswith(p) and len(key) - len(p) >= 2:
+                if token[:len(p)] != key[:len(p)]:
+                    continue  # diacritics inside the clitic: do not guess offsets
+                rest = key[len(p):]
+                if p.endswith("ال"):
+                    out.append((rest, len(p) - 2))  # the name part starts at the article
+                elif p.endswith("لل"):
+                    out.append((rest, len(p)))  # `للجزائر` (ل + ال, alef dropped): the name part is `جزائر`
+                else:
+                    out.append((strip_article(rest), len(p)))
     seen = set()
     res = []
     for k, s in out:
         if k not in seen and len(k) >= 2:
             seen.add(k)
             res.append((k, s))
-    return res
+    return tuple(res)
+
+
+_CLITIC_FIRST = {p[0] for p in _PROCLITICS}
+
+
+@lru_cache(maxsize=262144)
+def inner_key(token: str) -> str:
+    """Key of a non-first word of a multi-word name: normalised, article-less (no clitic stripping)."""
+    return strip_article(norm(token))
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
