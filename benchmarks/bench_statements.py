@@ -12,6 +12,7 @@ Exits cleanly with a message when ../shared is absent (a fresh clone has no corp
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import resource
 import shutil
@@ -62,12 +63,19 @@ def main() -> int:
         tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-statements-"))
         per: Counter = Counter()
         try:
-            (tmp / f.name).symlink_to(f.resolve())
-            for raw, _rej in iter_ingest_batches(tmp, batch_size=args.batch_size):
-                if args.limit and per["raw"] >= args.limit:
-                    break
-                if args.limit:
-                    raw = raw.head(args.limit - per["raw"])
+            src = f
+            if args.limit:
+                # the first N records only, so that ingest does not read the whole file
+                src = tmp / "src" / f.name
+                src.parent.mkdir()
+                with gzip.open(f, "rt", encoding="utf-8") as fin, gzip.open(src, "wt", encoding="utf-8") as fout:
+                    for i, line in enumerate(fin):
+                        if i >= args.limit:
+                            break
+                        fout.write(line)
+            (tmp / "in").mkdir()
+            (tmp / "in" / f.name).symlink_to(src.resolve())
+            for raw, _rej in iter_ingest_batches(tmp / "in", batch_size=args.batch_size):
                 per["raw"] += raw.height
                 docs = clean_articles(raw)
                 sents = split_sentences(docs)

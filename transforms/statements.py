@@ -1114,6 +1114,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             nxt = text[am.end():am.end() + 8].lstrip()
             if _RX_NXT.match(nxt):
                 pos = am.end()
+    tq = _quote_starting(doc, _first_nonspace(text, pos), _first_nonspace(text, pos) + 1)
+    if tq is not None and tq.closed and _RX_TITLE_BEFORE.search(text, max(0, tq.open - 30), tq.open):
+        # "told ABC's “Good Morning America” that ...": skip the quoted title
+        pos = tq.close + 1
+        am = _ADJUNCT.match(text, pos, se)
+        if am and am.end() > pos and _RX_NXT.match(text[am.end():am.end() + 8].lstrip()):
+            pos = am.end()
     tm = _THAT.match(text, pos, se)
     had_that = False
     if tm and tm.end() > pos:
@@ -1136,7 +1143,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if far is not None:
             gap = text[pos:far.open]
             if re.search(r"[,:]\s*$", gap) and not re.search(r"\bthat\b|[.;!?]", gap) \
-                    and not _RX_PARTICIPLE_CUT.search(gap) and not _RX_TITLE_BEFORE.search(gap):
+                    and not _RX_PARTICIPLE_CUT.search(gap) and not _RX_TITLE_BEFORE.search(gap) \
+                    and not load_speech_verbs().regex["en"].search(gap):
                 pos = far.open
                 q0 = far
     if c.kind == "speech_weak" and not had_that and q0 is None:
