@@ -220,11 +220,11 @@ _EN_RIGHT_BOUNDARY = re.compile(
     r"while|whereas|but|after|before|because|since|although|when|following|amid|despite|said|according to)\b"
 )
 _AR_LEFT_BOUNDARY = re.compile(
-    r"[؛:\"“”«»(.،,]|(?<!\w)(?:ان|انه|انها|الذي|التي|الذين|بعد|قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|قال|قالت|"
+    r"[؛:\"“”«»(.،,]|(?<!\w)(?:ان|انه|انها|الذي|التي|الذين|بعد|(?<!من\s)قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|قال|قالت|"
     r"اضاف|اضافت|اكد|اكدت|بسبب|رغم|منذ)(?!\w)"
 )
 _AR_RIGHT_BOUNDARY = re.compile(
-    r"[؛:\"“”«»).،,]|(?<!\w)(?:الذي|التي|الذين|بعد|قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|وقال|وقالت|بسبب|رغم|"
+    r"[؛:\"“”«»).،,]|(?<!\w)(?:الذي|التي|الذين|بعد|(?<!من\s)قبل|عندما|حين|حيث|لكن|بينما|كما|ثم|اذ|وقال|وقالت|بسبب|رغم|"
     r"وفق|بحسب|حسب|احتجاجا|لطلب|بهدف|من\s+اجل|ردا)(?!\w)"
 )
 
@@ -249,7 +249,7 @@ _EN_MODAL = [
         r"(?:to|for)|aim(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|willing(?:ness)?\s+to|ready\s+to|"
         r"wish(?:es|ed)?\s+to|determined\s+to|offer(?:s|ed)?\s+to|propos(?:e|es|ed)\s+to|attempt(?:s|ed)?\s+"
         r"to|prepar(?:e|es|ed|ing)\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|"
-        r"promis(?:e|es|ed)\s+to|agree(?:s|d)?\s+to|decid(?:e|es|ed)\s+to|efforts?\s+to|bid\s+to)\b")),
+        r"promis(?:e|es|ed)\s+to|agree(?:s|d)?\s+to|efforts?\s+to|bid\s+to)\b")),
 ]
 _AR_MODAL = [
     ("demanded", re.compile(r"(?<!\w)(?:و|ف)?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|حث|حثت|يحث|تحث|ناشد|"
@@ -258,7 +258,7 @@ _AR_MODAL = [
                           r"(?!\w)")),
     ("hypothetical", re.compile(r"(?<!\w)(?:و|ف)?(?:لو|اذا|ان|قد|ربما|يمكن|يمكنه|بامكان|لعل)(?!\w)")),
     ("intended", re.compile(r"(?<!\w)(?:و|ف)?(?:يريد|تريد|يسعي|تسعي|سعت|سعي|يرغب|ترغب|يحاول|تحاول|حاول|حاولت|"
-                            r"مستعد|مستعده|ينوي|تنوي|يعتزم|تعتزم|اعتزام|نيه|عزم|قرر|قررت|رغبه|محاوله|لمحاوله)(?!\w)")),
+                            r"مستعد|مستعده|ينوي|تنوي|يعتزم|تعتزم|اعتزام|نيه|عزم|رغبه|محاوله|لمحاوله)(?!\w)")),
 ]
 _EN_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:[a-z]+ly\s+)?$")
 _EN_PARTICIPLE = re.compile(
@@ -456,7 +456,12 @@ class Ev:
 
 _NESTED_EVENT = re.compile(
     r"\b(?:attacks?|strikes?|bombings?|killings?|storming|invasion|raids?|assault|shelling|arrest|detention)\s+"
-    r"(?:on|of|against|in)\b|(?:الهجوم|هجوم|الاعتداء|اعتداء|اقتحام|الغارات|غارات|الهجمات|هجمات)\s+(?:علي|ضد)"
+    r"(?:on|of|against|in)\b|(?<!\w)(?:ال)?(?:هجوم|هجمات|اعتداء|اعتداءات|اقتحام|غاره|غارات|تفجير|تفجيرات|قصف)(?!\w)"
+)
+# Arabic object nouns: a verbal noun followed by one of these has its object, not its agent, next
+# (`أعلنت النيجر طرد السفير الفرنسي`).
+_AR_OBJECT_NOUNS = re.compile(
+    r"^(?:ال)?(?:سفير\w*|دبلوماسي\w*|القائم|قائم|مواطن\w*|رعايا|طائرات|طاقم|بعثه|وفد|مبعوث\w*|ممثل\w*)$"
 )
 _AMBASSADOR_BEFORE = re.compile(
     r"(?:ambassadors?|envoys?|diplomats?|charg[eé] d'affaires|سفير\w*|السفير\w*|القائم بالاعمال)"
@@ -556,11 +561,13 @@ class Lexicon:
 _LEX_TOKEN = re.compile(r"[\w'’-]+")
 
 
-def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: list[M], lex: Lexicon) -> M | None:
+def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: list[M], lex: Lexicon,
+                    start: int | None = None) -> M | None:
     """First word after the trigger (up to six) that the lexicon resolves to a country-level actor."""
     src_ids = {s.actor_id for s in sources}
     src_c = {s.country for s in sources}
-    start = max([h.end] + [s.end for s in sources if s.start > h.start])
+    if start is None:
+        start = max([h.end] + [s.end for s in sources if s.start > h.start])
     for n, m in enumerate(_LEX_TOKEN.finditer(text, start, hi)):
         if n >= 6:
             break
@@ -626,6 +633,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     sources: list[M] = []
     target: M | None = None
     frame = h.frame
+    t_lo: int | None = None
+    t_hi = hi
     neg = _negated(key, lang, h)
     if lang == "ar":
         prefix = _ar_word_prefix(key, h.start)
@@ -663,7 +672,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         right = _right_mentions(ms, h.end, hi)
         gap = key[h.end : right[0].start].split() if right else []
         if right and len(gap) <= 4 and not (set(gap) & _AR_PREPOSITIONS) and not any(
-                g[0] in "لب" and len(g) > 3 and g[1] == "ا" for g in gap):  # `استقبل الرئيس الجزائري تبون`
+                g[0] in "لب" and len(g) > 3 and g[1] == "ا" for g in gap) and not (
+                gap and _AR_OBJECT_NOUNS.match(gap[0])):  # `استقبل الرئيس الجزائري تبون`
             sources = [right[0]]
             for nxt in right[1:]:  # `الجزائر والمغرب`: coordinated subjects
                 if _AR_COORD.match(key[sources[-1].end : nxt.start]) and nxt.actor_id not in {
@@ -680,8 +690,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             ag = _right_mentions(ms, agent.end(), hi)
             if ag:
                 sources = [ag[0]]
-        start_t = max([h.end] + [s.end for s in sources if s.start > h.start])
-        target = _pick_target(ms, start_t, agent.start() if agent else hi, sources[0] if sources else None,
+        start_t = h.end if agent else max([h.end] + [s.end for s in sources if s.start > h.start])
+        t_lo, t_hi = start_t, agent.start() if agent else hi
+        target = _pick_target(ms, t_lo, t_hi, sources[0] if sources else None,
                               key, h.target_prep, h.max_gap, lang, h.start + h.mlen)
     elif frame == "nominal":
         after = key[h.end : hi]
@@ -791,7 +802,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             and re.match(r"\s*(?:him|her|them|it)\b", key[h.end : hi]):
         target = previous[-1].target  # `expelled the ECOWAS envoy, accusing him of`
     if target is None and sources and frame not in ("pair",) and lexicon is not None:
-        target = _lexicon_target(text, key, lang, h, hi, sources, lexicon)
+        target = _lexicon_target(text, key, lang, h, t_hi, sources, lexicon, t_lo)
     if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2) \
             and not _NESTED_EVENT.search(key, h.end, hi):  # `condemned the attack on ...`: no named target
         return []
