@@ -26,6 +26,20 @@ How an event is read (per sentence, patterns compiled once, no parser):
 4. Dates (`transforms.dates`): the date expression nearest the trigger in its clause, else in its sentence;
    else the publication date with precision `publication`; null when there is no publication date.
 5. Clusters (`cluster_events`): see its docstring.
+
+Also: a description or pronoun subject (`The European official did not visit`, `it`) takes the previous
+sentence's actor; `the two countries` takes the first two countries named; `accusing him` takes the previous
+event's target; `accused X of killing` codes the killing as hypothetical (alleged); a target the mention
+table missed is looked up word by word in the actors' lexicon (COUNTRY/IGO actors of the frame only).
+Events whose actor the text does not name (`protesters stormed ...`) keep a null source.
+
+Rule table columns (`event_patterns_{en,ar}.csv`, one rule per row, an analyst can add rows):
+pattern_id; anchor (`|`-separated substrings of the matching key, the rule runs only if one occurs);
+regex (over the key; `{B}`/`{E}` are word start/end, Arabic `{B}` also allows the و/ف/س prefixes; an optional
+group `(?P<t>...)` marks the trigger word when the rule also spans its object); event_code (CAMEO);
+frame; target_prep (`to|in`: prefer a target after it); needs_target; symmetric; fallback (allow the
+nearest actor of the sentence as source when the clause names none); max_gap (max characters from the
+trigger to its target); confidence; note.
 """
 
 from __future__ import annotations
@@ -1025,8 +1039,8 @@ def cluster_events(events: pl.DataFrame, actors: pl.DataFrame | None = None,
 
 def event_clusters(events: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """One row per cluster (the Python twin of `marts.fct_event_clusters`): the representative source,
-    target and code are the most frequent in the cluster (ties: the earliest reported), the event date is
-    the most precise, earliest one."""
+    target and code are the most frequent in the cluster (ties: the smallest id / code), the event date is
+    the most precise, then earliest, one."""
     cols = {
         "event_cluster_id": pl.String, "source_actor_id": pl.String, "target_actor_id": pl.String,
         "event_code": pl.String, "event_root_code": pl.String, "event_date": pl.Date,
@@ -1043,9 +1057,6 @@ def event_clusters(events: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
             {"day": 0, "month": 1, "year": 2, "publication": 3}, default=4, return_dtype=pl.Int8
         ).alias("_prec")
     )
-
-    def mode(c: str) -> pl.Expr:
-        return pl.col(c).sort_by("_reported").mode().first().alias(c)
 
     out = ev.group_by("event_cluster_id").agg(
         pl.col("source_actor_id").drop_nulls().mode().sort().first(),
