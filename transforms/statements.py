@@ -77,11 +77,14 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
     regex: dict[str, re.Pattern] = {}
     for lang in sorted({k[0] for k in by_form}):
         forms = [k[1] for k in by_form if k[0] == lang]
-        alt = _trie_pattern(forms + ([f[:1].upper() + f[1:] for f in forms] if lang == "en" else []))
+        if lang == "en":
+            alt = _trie_pattern(forms + [f[:1].upper() + f[1:] for f in forms])
+        else:  # the conjunctions و / ف glued to the cue are folded into the trie (no optional group)
+            alt = _trie_pattern(forms + ["و" + f for f in forms] + ["ف" + f for f in forms])
         # `\b` in front is cheap to test at every position (a lookbehind is not); apostrophes and hyphens
         # before a match are checked by the caller (`_starts_word`)
         if lang == "ar":
-            regex[lang] = re.compile(rf"\b(?P<pre>[وف]?)(?P<cue>{alt})(?!\w)")
+            regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?!\w)")
         else:
             regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w’'-])")
     return CueTable(by_form, regex)
@@ -157,12 +160,12 @@ def find_quotes(text: str) -> list[Quote]:
     start = -1
     pending: Quote | None = None  # open quote carried over from the previous paragraph
     chain_id = 0
-    para_start = 0
+    para_first = _first_nonspace(text, 0)  # first non-space character of the current paragraph
     for m in _MARK_RX.finditer(text):
         i = m.start()
         ch = text[i]
         if ch == "\n":
-            has_text = bool(text[para_start:i].strip())
+            has_text = para_first < i
             if opener is not None:
                 j = _first_nonspace(text, i)
                 if text[j:j + 1] == opener:
@@ -170,7 +173,7 @@ def find_quotes(text: str) -> list[Quote]:
                     while end > start and text[end - 1].isspace():
                         end -= 1
                     q = Quote(start, end, closed=False)
-                    if pending is not None and pending.chain >= 0 and not text[para_start:start].strip():
+                    if pending is not None and pending.chain >= 0 and start == para_first:
                         q.chain = pending.chain
                     else:
                         q.chain = chain_id
@@ -182,18 +185,18 @@ def find_quotes(text: str) -> list[Quote]:
                 opener = None
             elif has_text:
                 pending = None
-            para_start = i + 1
+            para_first = _first_nonspace(text, i + 1)
             continue
         if opener is None:
             if ch in _OPENERS:
                 opener, start = ch, i
-                if pending is not None and text[para_start:i].strip():
+                if pending is not None and i != para_first:
                     pending = None
             continue
         closer = _OPENERS[opener]
         if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”"):
             q = Quote(start, i)
-            if pending is not None and pending.chain >= 0 and not text[para_start:start].strip():
+            if pending is not None and pending.chain >= 0 and start == para_first:
                 q.chain = pending.chain
             quotes.append(q)
             opener = None
@@ -203,10 +206,11 @@ def find_quotes(text: str) -> list[Quote]:
     return [q for q in quotes if q.close - q.open > 1]
 
 
+_RX_SPACES = re.compile(r"\s*")
+
+
 def _first_nonspace(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
+    return _RX_SPACES.match(text, i).end()
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -284,6 +288,7 @@ _RX_PARTICIPLE_CUT = re.compile(
 _RX_TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|from|at|with|during|called|titled|named|dubbed|for|the|a|an|his|her|their|its)"
     r"|[’']s)\s*$", re.IGNORECASE)
+_RX_NONSPACE = re.compile(r"\S+")
 _TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
@@ -626,13 +631,24 @@ def _actor_country(doc: _Doc, actor_id: str | None) -> str | None:
     return (doc.actors.get(actor_id) or {}).get("country_iso3")
 
 
+_LOOKUP_CACHE: dict[tuple[int, str, str], str | None] = {}
+
+
 def _lookup(doc: _Doc, text: str, language: str) -> str | None:
+    """The lexicon's answer for a speaker text, memoised (speaker texts repeat a lot across articles)."""
     if doc.lexicon is None or not text:
         return None
+    key = (id(doc.lexicon), text, language)
+    if key in _LOOKUP_CACHE:
+        return _LOOKUP_CACHE[key]
     try:
-        return doc.lexicon.lookup(text, language)  # type: ignore[attr-defined]
-    except Exception:
-        return None
+        aid = doc.lexicon.lookup(text, language)  # type: ignore[attr-defined]
+    except Exception:  # a lexicon that cannot read this text resolves nothing
+        aid = None
+    if len(_LOOKUP_CACHE) > 200_000:
+        _LOOKUP_CACHE.clear()
+    _LOOKUP_CACHE[key] = aid
+    return aid
 
 
 def _mention_in(doc: _Doc, s: int, e: int, language: str) -> str | None:
@@ -1190,10 +1206,12 @@ _AR_BOUNDARY = re.compile(r"[.،,:;؛!؟\n\"«»“”]")
 
 def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Arabic speaker NP right after a verb/preposition: words up to إن/أن, punctuation or a preposition."""
-    words = [(m.start() + lo, m.end() + lo, m.group()) for m in re.finditer(r"[^\s]+", text[lo:hi])]
     out_s = out_e = None
     relative = False
-    for s, e, w in words[:14]:
+    for n, m in enumerate(_RX_NONSPACE.finditer(text, lo, min(hi, lo + 160))):
+        if n >= 14:
+            break
+        s, e, w = m.start(), m.end(), m.group()
         core = w.strip("،,.:؛;")
         if _AR_COMP.fullmatch(core):
             break
@@ -1226,10 +1244,14 @@ def _arabic_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     for m in rx.finditer(text):
         if not _starts_word(text, m.start()):
             continue
-        c = table.by_form.get(("ar", m.group("cue")))
+        form = m.group("cue")
+        cs, ce = m.start("cue"), m.end("cue")
+        c = table.by_form.get(("ar", form))
+        if c is None and form[:1] in "وف":
+            c = table.by_form.get(("ar", form[1:]))
+            cs += 1
         if c is None:
             continue
-        cs, ce = m.start("cue"), m.end("cue")
         ws = m.start()
         if _quote_around(doc, cs) is not None:
             continue
@@ -1330,7 +1352,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         after = sp[1] if sp[1] > pos else pos
         k = after
         found = None
-        for w in re.finditer(r"[^\s]+", text[after:se]):
+        for w in re.finditer(r"[^\s]+", text[after:min(se, after + 120)]):
             token = w.group()
             if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“":
                 found = after + w.start()
@@ -1586,9 +1608,9 @@ def extract_statements(
     actor_rows = {r["actor_id"]: r for r in actors.iter_rows(named=True)} if not actors.is_empty() else {}
     sent_by_doc: dict[str, list[int]] = {}
     if not sentences.is_empty():
-        for aid, grp in sentences.sort(["article_id", "sentence_index"]).group_by("article_id",
-                                                                                    maintain_order=True):
-            sent_by_doc[aid[0] if isinstance(aid, tuple) else aid] = grp["char_start"].to_list()
+        srt = sentences.select(["article_id", "sentence_index", "char_start"]).sort(["article_id", "sentence_index"])
+        for aid, start in zip(srt["article_id"].to_list(), srt["char_start"].to_list(), strict=True):
+            sent_by_doc.setdefault(aid, []).append(start)
     ment_by_doc: dict[str, list[tuple[int, int, str, str, str]]] = {}
     if not mentions.is_empty():
         cols = mentions.select(["article_id", "char_start", "char_end", "actor_id", "mention_kind", "surface_text"])
