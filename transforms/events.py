@@ -155,6 +155,8 @@ _TOKENS = {
 def _compile(regex: str, language: str) -> re.Pattern:
     for k, v in _TOKENS[language].items():
         regex = regex.replace(k, v)
+    if language == "ar":  # rules may be written with hamzas and taa marbuta: match them on the key
+        regex = _replace_all(regex, _AR_PAIRS)
     return re.compile(regex)
 
 
@@ -190,7 +192,7 @@ def load_rules(language: str) -> LangRules:
         code = r["event_code"].strip()
         if code not in codebook:
             raise ValueError(f"{custom.name}: unknown CAMEO code {code!r} in rule {r['pattern_id']}")
-        anchors = tuple(a.strip() for a in r["anchor"].split("|") if a.strip())
+        anchors = tuple(match_key(a.strip(), language) for a in r["anchor"].split("|") if a.strip())
         rule = Rule(
             pattern_id=r["pattern_id"], language=language, anchors=anchors,
             regex=_compile(r["regex"], language), event_code=code, frame=r["frame"] or "active",

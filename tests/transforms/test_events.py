@@ -329,3 +329,13 @@ def test_an_alleged_action_is_not_asserted():
     rows = {r["event_code"]: r["modality"] for r in ev.iter_rows(named=True)}
     assert rows["112"] == "asserted"
     assert rows["190"] == "hypothetical"  # the killing is what Algeria alleges
+
+
+def test_arabic_demanded_and_intended():
+    ev = run(article("t4", ["دعا المغرب الجزائر إلى استئناف العلاقات الدبلوماسية."], [("المغرب", "mar"), ("الجزائر", "dza")], "ar"))
+    rows = {(r["source_actor_id"], r["event_code"], r["target_actor_id"]): r["modality"] for r in ev.iter_rows(named=True)}
+    assert rows[("mar", "020", "dza")] == "asserted"
+    assert rows[("dza", "054", None)] == "demanded"  # resuming relations is what is called for
+    ev = run(article("t5", ["تسعى الجزائر إلى استئناف العلاقات مع إسبانيا."], [("الجزائر", "dza"), ("إسبانيا", "esp")], "ar"))
+    rows = set(ev.select("source_actor_id", "event_code", "target_actor_id", "modality").iter_rows())
+    assert rows == {("dza", "054", "esp", "intended"), ("esp", "054", "dza", "intended")}  # relations are mutual
