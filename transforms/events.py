@@ -264,7 +264,7 @@ _EN_MODAL = [
         r"\b(?:want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|intend(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+"
         r"(?:to|for)|aim(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|willing(?:ness)?\s+to|ready\s+to|"
         r"wish(?:es|ed)?\s+to|determined\s+to|offer(?:s|ed)?\s+to|propos(?:e|es|ed)\s+to|attempt(?:s|ed)?\s+"
-        r"to|prepar(?:e|es|ed|ing)\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|"
+        r"to|striv(?:e|es|ed|ing)\s+to|prepar(?:e|es|ed|ing)\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|"
         r"promis(?:e|es|ed)\s+to|agree(?:s|d)?\s+to|efforts?\s+to|bid\s+to)\b")),
 ]
 _AR_MODAL = [
@@ -824,6 +824,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         return []
     if target is None:
         conf -= 0.1
+    if h.pattern_id.startswith("cameo:") and not all(
+            m is not None and (m.country is not None or m.atype == "IGO") for m in [*sources, target]):
+        return []  # dictionary rows only between political actors (keeps company news out)
     return _emit(h, sources, target, ms, key, hi, neg, modality, conf, frame)
 
 
