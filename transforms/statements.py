@@ -233,6 +233,9 @@ _NP_STOP = {
     "why", "how", "there", "here", "then", "also", "not", "never", "even", "just", "only", "still",
     "however", "meanwhile", "moreover", "instead", "too", "again", "once", "now", "earlier", "later",
     "previously", "today", "yesterday", "tomorrow", "said", "says", "say", "told", "added", "it’s", "it's",
+    "began", "ran", "won", "lost", "left", "kept", "brought", "thought", "felt", "found", "became",
+    "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
+    "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
 _AUX_SKIP = {"has", "have", "had", "also", "later", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
@@ -1022,6 +1025,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             pre = left_stripped
             if pre.endswith((",", "”", "\"", "»")) or (pre and pre[-1] in ",”\"»"):
                 np = _np_right(text, ce, se, allow_preps=True)
+                if np is not None:
+                    w0 = text[np[0]:np[1]].split()[0]
+                    if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN):
+                        np = None
                 if np is not None and c.kind in ("speech", "speech_trailing", "speech_weak"):
                     sp = np
                     inverted = True
@@ -1049,6 +1056,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                                     and _words(text[q.close + 1:sp[0]]) <= 5
                                     and text[q.close + 1:sp[0]].rstrip().endswith(",")
                                     and not _quotes_between(doc, q.close + 1, cs)]
+                q_left = [q for q in q_left if _words(text[q.open + 1:q.close]) >= 2
+                          and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
                 if q_left:
                     q = q_left[-1]
                     spans = [q.inner]
@@ -1498,7 +1507,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             # speaker is the subject of the clause before the colon (no cue word: speech_verb is null)
             cs0, _ce0 = doc.clause_span(k - 1)
             sub = _sentence_subject(text, cs0, k - 1, doc)
-            if sub is not None:
+            if sub is not None and not _NONSPEAKER.search(text[sub[0]:sub[1]]):
                 events.append((q.open, 2, (q, sub)))
             continue
         ss, _se = doc.clause_span(q.open)
