@@ -698,18 +698,85 @@ def _sentence_index(starts: list[int], pos: int) -> int | None:
 def _nlp():
     import spacy
 
-    return spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    # the NER component has its own embedding layer: the shared tok2vec (for tagger/parser) is not needed
+    return spacy.load(SPACY_MODEL, disable=["tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler"])
 
 
 def _spacy_ents(texts: list[str], n_process: int = 1) -> list[list[tuple[int, int, str]]]:
-    if not texts:
-        return []
+    """spaCy entities of whole texts (no selection)."""
+    return _spacy_ents_spans([[(0, len(t))] for t in texts], texts, n_process)
+
+
+def _spacy_ents_spans(spans_per_doc: list[list[tuple[int, int]]], texts: list[str], n_process: int = 1
+                      ) -> list[list[tuple[int, int, str]]]:
+    """spaCy entities of the given spans of each text, with offsets into the whole text."""
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    jobs = ((texts[d][s:e], (d, s)) for d, spans in enumerate(spans_per_doc) for s, e in spans)
+    if not any(spans_per_doc):
+        return out
     nlp = _nlp()
-    out = []
-    for doc in nlp.pipe(texts, batch_size=64, n_process=n_process):
-        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents
-                    if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")])
+    for doc, (d, off) in nlp.pipe(jobs, as_tuples=True, batch_size=128, n_process=n_process):
+        out[d].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents
+                      if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"))
     return out
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans: from the sentence table when there is one, else a simple punctuation split."""
+    if starts:
+        bounds = [*starts, len(text)]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(starts)) if bounds[i + 1] > bounds[i]]
+    spans, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int = 60_000) -> list[tuple[int, int]]:
+    """The parts of an English text where the statistical model can find something the dictionary has not:
+    sentences with a capitalised word that is not sentence-initial, not a dictionary actor, not a month or
+    page furniture (or a given name opening the sentence). Consecutive such sentences are merged so the
+    model sees them with their context; headline/furniture lines are left out."""
+    heads = _headline_spans(text)
+    picked: list[tuple[int, int]] = []
+    for s, e in _sentence_spans(text[:max_chars], starts):
+        if _in_spans(heads, s, e):
+            continue
+        seg = text[s:e]
+        toks = en_tokens(seg)
+        if not toks:
+            continue
+        caps = [i for i, (t, _, _) in enumerate(toks) if t[:1].isupper()]
+        if not caps or len(caps) > 0.8 * len(toks) > 6:
+            continue
+        covered: set[int] = set()
+        for a, b, _aid, _kind in lex.match_en(seg, toks):
+            covered.update(range(a, b))
+        need = False
+        for i in caps:
+            if i in covered or toks[i][0].lower() in _STOP_PERSON:
+                continue
+            if i == 0 or toks[i - 1][0] in "\"“‘(:—–-":
+                if toks[i][0] in lex.first_en or (i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
+                                                  and i + 1 not in covered):
+                    need = True
+                    break
+                continue
+            need = True
+            break
+        if need:
+            if picked and s - picked[-1][1] <= 2:
+                picked[-1] = (picked[-1][0], e)
+            else:
+                picked.append((s, e))
+    return picked
 
 
 def _add_mention(acc, doc_mentions, article_id, aid, s, e, text, kind, role, starts):
@@ -1335,36 +1402,91 @@ def _ar_role_en(role: str) -> str:
     return " ".join(en for ar, en in _AR_ROLE_EN if arabic.norm(ar) in r)
 
 
-def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
-                   use_spacy: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS."""
-    if documents.is_empty():
-        return empty(ACTOR_MENTIONS), empty(ACTORS)
+def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_spacy: bool,
+                    n_process: int = 1) -> tuple[list[dict], dict[str, dict]]:
     lex = load_lexicon()
     acc = _Acc(lex)
-    starts_by_doc: dict[str, list[int]] = {}
-    if sentences is not None and not sentences.is_empty():
-        for aid, grp in sentences.sort(["article_id", "char_start"]).group_by("article_id", maintain_order=True):
-            starts_by_doc[aid[0]] = grp["char_start"].to_list()
-    docs = documents.select("article_id", "language", "body_text").to_dicts()
     en_docs = [d for d in docs if d["body_text"] and (d["language"] or "") != "ar"]
-    en_ents = _spacy_ents([d["body_text"] for d in en_docs], n_process=n_process) if use_spacy else \
-        [[] for _ in en_docs]
+    if use_spacy:
+        texts = [d["body_text"] for d in en_docs]
+        spans = [_ner_spans(lex, d["body_text"], starts_by_doc.get(d["article_id"], [])) for d in en_docs]
+        en_ents = _spacy_ents_spans(spans, texts, n_process=n_process)
+    else:
+        en_ents = [[] for _ in en_docs]
     all_mentions: list[dict] = []
     for d, ents in zip(en_docs, en_ents, strict=True):
         all_mentions += _extract_en(acc, d["article_id"], d["body_text"], ents, starts_by_doc.get(d["article_id"], []))
     for d in docs:
         if d["body_text"] and d["language"] == "ar":
             all_mentions += _extract_ar(acc, d["article_id"], d["body_text"], starts_by_doc.get(d["article_id"], []))
-    if not all_mentions:
-        return empty(ACTOR_MENTIONS), empty(ACTORS)
     for m in all_mentions:
         m.pop("_prefix", None)
+    return all_mentions, acc.actors
+
+
+def _extract_chunk(args):
+    docs, starts_by_doc, use_spacy = args
+    return _extract_serial(docs, starts_by_doc, use_spacy)
+
+
+def _merge_actor_rows(parts: list[dict[str, dict]]) -> dict[str, dict]:
+    """Actor rows from chunks processed in order: the first chunk that saw an actor fixes its row, later
+    chunks fill what is missing; the role is the latest seen (as in a serial run)."""
+    out: dict[str, dict] = {}
+    for rows in parts:
+        for aid, r in rows.items():
+            cur = out.get(aid)
+            if cur is None:
+                out[aid] = dict(r)
+                continue
+            for k, v in r.items():
+                if v and (not cur.get(k) or k == "role"):
+                    cur[k] = v
+            if r.get("canonical_name") and cur.get("canonical_name") and r.get("actor_type") == "PERSON" \
+                    and len(r["canonical_name"]) > len(cur["canonical_name"]):
+                cur["canonical_name"] = r["canonical_name"]
+    return out
+
+
+def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
+                   use_spacy: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS.
+
+    `n_process` > 1 splits a large batch into chunks processed by that many forked workers (both the
+    Arabic rules and English NER); results are identical to a serial run (ids are content-derived and
+    chunks are merged in order)."""
+    if documents.is_empty():
+        return empty(ACTOR_MENTIONS), empty(ACTORS)
+    lex = load_lexicon()
+    starts_by_doc: dict[str, list[int]] = {}
+    if sentences is not None and not sentences.is_empty():
+        for aid, grp in sentences.sort(["article_id", "char_start"]).group_by("article_id", maintain_order=True):
+            starts_by_doc[aid[0]] = grp["char_start"].to_list()
+    docs = documents.select("article_id", "language", "body_text").to_dicts()
+    if n_process > 1 and len(docs) >= 400:
+        import multiprocessing as mp
+
+        if use_spacy:
+            _nlp()  # load before forking: workers share the model and the lexicon copy-on-write
+        n_chunks = n_process * 8
+        size = -(-len(docs) // n_chunks)
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        jobs = [(c, {d["article_id"]: starts_by_doc[d["article_id"]] for d in c if d["article_id"] in starts_by_doc},
+                 use_spacy) for c in chunks]
+        with mp.get_context("fork").Pool(n_process) as pool:
+            results = pool.map(_extract_chunk, jobs, chunksize=1)
+        all_mentions = [m for ms, _ in results for m in ms]
+        actor_rows = _merge_actor_rows([rows for _, rows in results])
+    else:
+        all_mentions, actor_rows = _extract_serial(docs, starts_by_doc, use_spacy)
+    del lex
+    if not all_mentions:
+        return empty(ACTOR_MENTIONS), empty(ACTORS)
     mentions = conform(pl.DataFrame(all_mentions, schema_overrides={"sentence_index": pl.Int32}), ACTOR_MENTIONS)
     mentions = mentions.unique("mention_id", keep="first", maintain_order=True).sort(["article_id", "char_start"])
     used = set(mentions["actor_id"].to_list())
-    for r in acc.actors.values():
+    for r in actor_rows.values():
         r["actor_type"] = r.get("actor_type") or "OTHER"
-    actors = conform(pl.DataFrame([r for a, r in acc.actors.items() if a in used],
+    actors = conform(pl.DataFrame([r for a, r in actor_rows.items() if a in used],
                                   schema={k: pl.String for k in ACTORS}), ACTORS).sort("actor_id")
     return mentions, actors
