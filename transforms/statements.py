@@ -19,7 +19,11 @@ Cue-driven, no parsing: one lean regex pass per document and language.
    with a shorter partial quote stays one reported row whose text includes the quoted words. An
    interrupted quote (`“A,” he said, “B.”`) yields one row per quoted piece, same speaker and cue. A
    full-sentence quote with no cue of its own continues the statement just before it (same speaker, no
-   cue) when it follows in the same or the next paragraph; short quotes with no cue are scare quotes.
+   cue) when it follows in the same or the next paragraph; a quote introduced by a colon ("Cruz called
+   them on it: “...”") belongs to the subject of the clause before the colon (no cue); short quotes with
+   no cue, and quoted titles after a preposition or possessive ("told ABC's “This Week”"), are not
+   statements. "X said A but added B" is two statements. Cues inside a quote, negated cues ("did not
+   say") and headline title-case cues are not statements.
 5. Speakers: a mention (from the actors stage) overlapping the speaker span gives the actor; pronouns,
    Arabic implicit subjects and definite descriptions ("the source", "the Moroccan official", "المصدر
    ذاته", "الصحيفة ذاتها") take the most recent compatible speaker or person of the article; anonymous
@@ -1508,7 +1512,10 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             cs0, _ce0 = doc.clause_span(k - 1)
             sub = _sentence_subject(text, cs0, k - 1, doc)
             if sub is not None and not _NONSPEAKER.search(text[sub[0]:sub[1]]):
-                events.append((q.open, 2, (q, sub)))
+                words = text[sub[0]:sub[1]].split()
+                named = words[-1].lower() in _PRONOUNS_EN or (words[-1][:1].isupper() and len(words) <= 5)
+                if named or words[-1].lower() in _DESC_HEADS_EN:  # not "the biggest victor: ..."
+                    events.append((q.open, 2, (q, sub)))
             continue
         ss, _se = doc.clause_span(q.open)
         lead = text[ss:q.open].strip()
