@@ -103,7 +103,10 @@ def main() -> int:
     load_codebook()
     load_rules("en")
     load_rules("ar")
-    print(f"rule tables loaded and compiled once in {time.perf_counter() - t:.2f}s")
+    from transforms.actors import load_lexicon
+
+    load_lexicon()  # the actors' lexicon (target fallback) is loaded once per process, as in the pipeline
+    print(f"rule tables and actor lexicon loaded once in {time.perf_counter() - t:.2f}s")
     if args.statements:
         from transforms.statements import extract_statements
 

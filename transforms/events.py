@@ -348,10 +348,14 @@ class Hit:
 _BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
 
 
-def _find_hits(key: str, lang: str, lr: LangRules, n_actors: int = 2) -> list[Hit]:
+def _find_hits(key: str, lang: str, lr: LangRules, n_actors: int = 2, anchors: list[str] | None = None,
+               span: tuple[int, int] | None = None) -> list[Hit]:
+    """Rule hits in a sentence key; `anchors` narrows the anchors to try (those present in the article);
+    dictionary rows are only looked for in `span` (around the actor mentions)."""
     hits: list[Hit] = []
     seen_rules: set[str] = set()
-    for anchor, rules in lr.by_anchor.items():
+    for anchor in lr.by_anchor if anchors is None else anchors:
+        rules = lr.by_anchor[anchor]
         if anchor not in key:
             continue
         for rule in rules:
@@ -372,7 +376,7 @@ def _find_hits(key: str, lang: str, lr: LangRules, n_actors: int = 2) -> list[Hi
         if not any(h.mstart < k.mstart + k.mlen and k.mstart < h.mstart + h.mlen for k in kept):
             kept.append(h)
     if lr.derived and n_actors >= 2:  # derived rows always need a source and a target
-        kept.extend(_derived_hits(key, lang, lr, kept))
+        kept.extend(_derived_hits(key, lang, lr, kept, span))
     kept.sort(key=lambda h: h.start)
     return kept
 
@@ -385,9 +389,10 @@ def _en_variants(tok: str) -> tuple[str, ...]:
     return (tok, tok[:-1]) if tok.endswith("s") and len(tok) > 3 else (tok,)
 
 
-def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit]) -> list[Hit]:
-    """CAMEO dictionary rows: a verb followed within six words by its object phrase."""
-    toks = [(m.start(), m.end(), m.group()) for m in (_AR_TOKEN if lang == "ar" else _EN_TOKEN).finditer(key)]
+def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit], span: tuple[int, int] | None = None) -> list[Hit]:
+    """CAMEO dictionary rows: a verb followed within six words by its object phrase (inside `span`)."""
+    lo, hi = span or (0, len(key))
+    toks = [(m.start(), m.end(), m.group()) for m in (_AR_TOKEN if lang == "ar" else _EN_TOKEN).finditer(key, lo, hi)]
     if lang == "ar":
         forms = [_ar_token_stems(t) for _, _, t in toks]
     else:
@@ -603,11 +608,12 @@ def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: li
 
 
 def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None,
-                     text: str = "", lexicon: Lexicon | None = None) -> list[Ev]:
+                     text: str = "", lexicon: Lexicon | None = None, anchors: list[str] | None = None) -> list[Ev]:
     """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
     event source, else its first actor) for `The European official did not visit ...`, `it`, `he`."""
     out: list[Ev] = []
-    for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms})):
+    span = (max(0, ms[0].start - 60), ms[-1].end) if ms else None  # a dictionary verb sits near its actors
+    for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms}), anchors, span):
         ev = _read_hit(key, lang, ms, h, out, context, text, lexicon)
         out.extend(ev)
     return out
@@ -897,7 +903,7 @@ def extract_events(
     lexicon = _load_lexicon(actors)
     docs = {
         r["article_id"]: r
-        for r in documents.select("article_id", "language", "published_date").iter_rows(named=True)
+        for r in documents.select("article_id", "language", "published_date", "body_text").iter_rows(named=True)
     }
     by_sentence: dict[tuple[str, int], list[tuple]] = defaultdict(list)
     if not mentions.is_empty():
@@ -907,6 +913,7 @@ def extract_events(
                 by_sentence[(r[0], r[1])].append(r)
     rows = []
     context: dict[str, M | None] = {}
+    body_keys: dict[str, tuple[str, list[str]]] = {}
     for art, idx, s0, _s1, text in sentences.select(
             "article_id", "sentence_index", "char_start", "char_end", "text").sort(
             "article_id", "sentence_index").iter_rows():
@@ -919,7 +926,13 @@ def extract_events(
             continue
         lang = "ar" if doc["language"] == "ar" else "en"
         lr = load_rules(lang)
-        key = match_key(text, lang)
+        if art not in body_keys:  # one matching key and one anchor scan per article, sentences slice it
+            bkey = match_key(doc["body_text"] or "", lang)
+            body_keys = {art: (bkey, [a for a in lr.by_anchor if a in bkey])}
+        bkey, anchors = body_keys[art]
+        key = bkey[s0 : s0 + len(text)]
+        if len(key) != len(text):
+            key, anchors = match_key(text, lang), None
         ms = sorted(
             (M(r[2] - s0, r[3] - s0, r[4], r[5] or "NAME", country_of.get(r[4]), type_of.get(r[4]))
              for r in ms_raw),
@@ -932,7 +945,7 @@ def extract_events(
                 continue
             flat.append(m)
         flat = [m for m in flat if m.actor_id not in media]  # `told Asharq al-Awsat`: outlets report, not act
-        evs = _sentence_events(key, lang, flat, lr, context.get(art), text, lexicon)
+        evs = _sentence_events(key, lang, flat, lr, context.get(art), text, lexicon, anchors)
         ctx = next((e.source for e in reversed(evs) if e.source is not None), None) or (flat[0] if flat else None)
         context[art] = M(-1000, -1000, ctx.actor_id, ctx.kind, ctx.country) if ctx else None
         if not evs:
