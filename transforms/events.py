@@ -995,12 +995,11 @@ def extract_events(
     if not rows:
         return empty(EVENTS)
     events = conform(pl.DataFrame(rows, infer_schema_length=None), EVENTS)
-    return cluster_events(events, actors, documents)
+    return cluster_events(events, actors)
 
 
 # ---------------------------------------------------------------- clusters
-def cluster_events(events: pl.DataFrame, actors: pl.DataFrame | None = None,
-                   documents: pl.DataFrame | None = None) -> pl.DataFrame:
+def cluster_events(events: pl.DataFrame, actors: pl.DataFrame | None = None) -> pl.DataFrame:
     """Assign `event_cluster_id`: one id per real-world event, however many sentences or articles report it.
 
     The rule: cluster id = stable_id(source side, target side, event_root_code, date bucket, status) where
