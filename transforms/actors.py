@@ -260,7 +260,7 @@ class ActorLexicon:
         if arabic.is_arabic_word(tok):
             k = arabic.norm(tok)
             cands = tuple(c for c in arabic.candidates(tok) if (c[0],) in self.ar or (c[0],) in self.ar_prefix)
-            first_ok = k in self.first_ar or k in _AR_PARTICLES or (
+            first_ok = (tok not in _AR_NOT_NAME_RAW and (k in self.first_ar or k in _AR_PARTICLES)) or (
                 k[:1] == "و" and (k[1:] in self.first_ar or k[1:] in _AR_PARTICLES))
             head = _ar_bare(tok)
             p = (True, k, arabic.inner_key(tok), cands, _ar_title_start(tok),
@@ -1248,19 +1248,27 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             if kk in _AR_STOP:
                 break
             if used[k]:
-                # a demonym (`الجيش الأمريكي`) ends the name; other dictionary actors are left alone
+                # a demonym (`الجيش الأمريكي`) ends the name; a country right after an indefinite head is
+                # part of it (`جريدة فلسطين`, `حكومة فلسطين`); other dictionary actors are left alone
                 m_ = tok_mention.get(k)
                 if m_ is not None and m_["mention_kind"] == "DEMONYM" and k > q + 1:
                     demonym_at.append(k)
+                    k += 1
+                elif m_ is not None and k == q + 1 and not head.startswith("ال") and m_.get("_prefix") == 0 \
+                        and lex.rows.get(m_["actor_id"], {}).get("actor_type") == "COUNTRY" \
+                        and m_["char_end"] == toks[k][2]:
                     k += 1
                 break
             if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1):
                 k += 1
                 continue
-            if k == q + 1 and len(kk) >= 3 and not re.match(r"^[بلوفك]ال", kk) and kk not in _AR_TITLE_FIRST:
-                k += 1  # one proper name right after the head (`جامعة بيرزيت`, `جريدة فلسطين`)
+            if k == q + 1 and len(kk) >= 3 and not head.startswith("ال") and kk not in _AR_TITLE_FIRST \
+                    and not kk.startswith(("ل", "ب")):
+                k += 1  # one proper name right after an indefinite head (`جامعة بيرزيت`, `جريدة فلسطين`)
                 continue
             break
+        if k == q + 2 and arabic.norm(toks[q + 1][0]) in _AR_GENERIC_ADJ:
+            k = q + 1  # `القناة الجديدة`: a description, not a name
         if k - q >= 2:
             nk = arabic.norm(toks[q][0])
             s = toks[q][1] + (len(nk) - len(head) if nk != head and nk.endswith(head) else 0)
@@ -1297,6 +1305,13 @@ _AR_AMBIGUOUS_FIRST = {arabic.norm(w) for w in (
     "أمير", "مالك", "حامد", "صابر", "صادق", "عباس", "خليفة", "بشير", "نصر", "هلال", "رجب", "حميد", "محسن", "تركي",
     "سلمان", "فهد", "فيصل", "طلال", "بندر", "ماجد", "نايف", "سعود", "عمار", "ضياء", "علاء", "فارس", "مراد", "باسم",
 )}
+_AR_MASDAR = re.compile(r"^(?:[بلفكو]|وب|ول)(?:ت\w{3,}|است\w+|م\w{4,})$")  # `بتقديم`, `لاستيراد`, `بمواصلة`
+_AR_NOT_NAME_RAW = {"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "أولى", "عليه", "عليها"}
+_AR_GENERIC_ADJ = {arabic.norm(w) for w in (
+    "الجديد", "الجديدة", "الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الأخير", "الأخيرة", "نفسه",
+    "نفسها", "ذاته", "ذاتها", "المذكور", "المذكورة", "التالي", "الحالي", "الحالية", "السابق", "السابقة", "الكبير",
+    "الكبيرة", "الصغير", "المحلي", "المحلية", "البرية", "الجوية", "البحرية", "المختص", "المختصة", "المعني",
+    "المعنية", "الرسمي", "الرسمية", "المعنيه", "العامة", "العام", "الخاصة", "الخاص", "المشتركة")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 
@@ -1310,6 +1325,8 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
     n = len(toks)
     if k >= n or used[k] or not arabic.is_arabic_word(toks[k][0]):
         return []
+    if toks[k][0] in _AR_NOT_NAME_RAW:
+        return []
     k0 = arabic.norm(toks[k][0])
     first_known = k0 in lex.first_ar or k0 in _AR_PARTICLES or (
         k0[:1] == "و" and (k0[1:] in lex.first_ar or k0[1:] in _AR_PARTICLES) and mode == "bare")
@@ -1318,7 +1335,7 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
     if not first_known:
         if mode != "definite":
             return []
-        if k0.startswith(("ال", "لل", "بال", "وال", "فال")) or re.match(r"^[بلوفك][تامي].{3,}", k0):
+        if k0.startswith(("ال", "لل", "بال", "وال", "فال")) or _AR_MASDAR.match(k0):
             return []
     out = [k]
     q = k + 1
@@ -1326,7 +1343,11 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         tq = toks[q][0]
         if not arabic.is_arabic_word(tq) or used[q]:
             break
+        if tq in _AR_NOT_NAME_RAW:
+            break
         kq = arabic.norm(tq)
+        if kq[:1] == "و" and (kq[1:] in lex.first_ar or kq[1:] in _AR_PARTICLES):
+            break  # `مصطفى فتحي وحازم`: a second person
         prev = arabic.norm(toks[out[-1]][0])
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
         if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
@@ -1341,7 +1362,7 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
             if prev_particle:
                 continue
             break
-        if not prev_particle and kq not in lex.first_ar and re.match(r"^[بلوفك][تامي].{3,}", kq):
+        if not prev_particle and kq not in lex.first_ar and _AR_MASDAR.match(kq):
             break
         if len(out) >= 3 and not prev_particle and kq not in lex.first_ar:
             break
