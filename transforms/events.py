@@ -265,7 +265,7 @@ _EN_MODAL = [
         r"(?:to|for)|aim(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|willing(?:ness)?\s+to|ready\s+to|"
         r"wish(?:es|ed)?\s+to|determined\s+to|offer(?:s|ed)?\s+to|propos(?:e|es|ed)\s+to|attempt(?:s|ed)?\s+"
         r"to|striv(?:e|es|ed|ing)\s+to|prepar(?:e|es|ed|ing)\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|"
-        r"promis(?:e|es|ed)\s+to|agree(?:s|d)?\s+to|efforts?\s+to|bid\s+to)\b")),
+        r"promis(?:e|es|ed)\s+to|efforts?\s+to|bid\s+to)\b")),
 ]
 _AR_MODAL = [
     ("demanded", re.compile(r"(?<!\w)(?:و|ف)?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|حث|حثت|يحث|تحث|ناشد|"
@@ -657,6 +657,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     frame = h.frame
     t_lo: int | None = None
     t_hi = hi
+    inherited_target: M | None = None
     neg = _negated(key, lang, h)
     if lang == "ar":
         prefix = _ar_word_prefix(key, h.start)
@@ -727,10 +728,13 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             h_end_btw = h.end
         if m_btw and _TWO_PARTIES.match(key[h_end_btw + m_btw.end() :]):
             pair = _two_parties(ms, h.start)  # `talks between the two ministers`: the two named before
-            if pair:
-                sources, frame = pair, "pair"
+            if not pair:
+                return []
+            sources, frame = pair, "pair"
         elif m_btw:
             right = _right_mentions(ms, h_end_btw + m_btw.end(), len(key))
+            if len(right) < 2 or right[0].start - (h_end_btw + m_btw.end()) >= 30:
+                return []  # `the agreement between the Libyan factions`: not two named actors
             if len(right) >= 2 and right[0].start - (h_end_btw + m_btw.end()) < 30:
                 sources = [right[0], right[1]]
                 frame = "pair"
@@ -771,6 +775,7 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         if head is None and lang == "en" and previous and previous[-1].source is not None \
                 and re.search(r"\band\s+(?:then\s+|also\s+)?$", key[lo : h.start]):
             head = previous[-1].source  # `Algeria suspended a treaty with Spain and froze trade`: same subject
+            inherited_target = previous[-1].target  # `met X ... and signed an agreement`: with X
         if head is None and lang == "en" and re.search(r"\b(?:the\s+two|both)\s+(?:[a-z'-]+\s+){0,3}$", key[lo : h.start]):
             pair = _two_parties(ms, h.start)  # `the two countries' interior ministers met`
             if pair:
@@ -795,6 +800,9 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
         start_t = h.start + (first_word.end() if first_word and lang == "en" else h.end - h.start)
         target = _pick_target(ms, start_t, hi, sources[0] if sources else None, key, h.target_prep, h.max_gap,
                               lang)
+        if target is None and inherited_target is not None and not (h.target_prep and re.search(
+                rf"(?<!\w)(?:{h.target_prep})(?!\w)", key[h.end : hi])):
+            target = inherited_target
 
     if not sources and frame != "patient":
         if not h.fallback:
