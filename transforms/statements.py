@@ -1593,7 +1593,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             if paras == 0:
                 if _words(gap) > (40 if prev.direct else 15):
                     continue
-            elif paras > 1 or _words(gap) > 10 or not prev.direct or inner_words < 6:
+            elif paras > 1 or _words(gap) > 25 or not prev.direct or inner_words < 6:
                 continue
             a, b = _trim(text, q.open + 1, q.close)
             st = _Stmt(prev.speaker_actor_id, prev.speaker_text, prev.speaker_start, prev.speaker_end, None, None,
