@@ -88,7 +88,7 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
         # `\b` in front is cheap to test at every position (a lookbehind is not); apostrophes and hyphens
         # before a match are checked by the caller (`_starts_word`)
         if lang == "ar":
-            regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?!\w)")
+            regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w\u064b-\u065f\u0670])")
         else:
             regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w’'-])")
     return CueTable(by_form, regex)
@@ -1286,6 +1286,9 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     np = _ar_np(text, cue_end, se)
     if np is None:
         return None
+    np_words = text[np[0]:np[1]].split()
+    if not np_words[0][:1].isalpha() or (len(np_words) == 1 and re.search(r"(?:ه|ها|هم|هما)$", np_words[0])):
+        return None  # "وفق مفهومه" (by his understanding), not a source
     cue = text[cs:ce]
     left = text[ss:m.start()]
     left_core = left.strip(" ،,")
