@@ -1,0 +1,26 @@
+"""Run every extraction scorer in turn (`make score`): actors, statements, events.
+
+Each scorer prints its own figures; corpus-based ones say so and skip when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from scoring import score_actors, score_events, score_statements
+
+
+def main() -> int:
+    print("== actors (Wojood Arabic NER test split, PolNeAR dev sources)", flush=True)
+    sys.argv = [sys.argv[0]]
+    score_actors.main()
+    print("\n== statements (PolNeAR dev: speaker + content pairs)", flush=True)
+    score_statements.main(["--split", "dev"])
+    print("\n== events (annotated fixtures, tests/fixtures/events: source, CAMEO root, target)", flush=True)
+    for split in ("dev", "heldout"):
+        score_events.main(["--split", split])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
