@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_actors.py [--limit N] [--n-process 2] [--clean]
 
-Prints articles/s per file and overall, mentions found, and peak memory (RSS of this process plus its
+Prints articles/s per file and overall (wall clock, and per CPU-second of this process and its workers:
+on a shared, busy machine the wall figure measures the neighbours), mentions found, and peak memory (RSS of this process plus its
 spaCy worker processes). By default documents are built with a simple fallback (NFC body text, the
 record's language, no sentence table: sentence_index stays null) so that this measures actor extraction
 only; `--clean` builds them with the real ingest-free path `transforms.clean.clean_articles` +
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 import threading
 import time
@@ -60,6 +62,12 @@ class PeakRss:
     def __exit__(self, *exc):
         self._stop.set()
         self._t.join()
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped children (the forked workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def read_bulk(path: Path, limit: int | None) -> list[dict]:
@@ -116,7 +124,7 @@ def main() -> None:
     t_nlp = time.time() - t
     print(f"one-off: lexicon {t_lex:.1f}s, spaCy model {t_nlp:.1f}s; n_process={args.n_process}, "
           f"documents: {'clean + sentences' if args.clean else 'simple fallback (NFC text, no sentences)'}")
-    total_n, total_s, total_m = 0, 0.0, 0
+    total_n, total_s, total_m, total_cpu = 0, 0.0, 0, 0.0
     with PeakRss() as peak:
         for path in sorted(BULK.glob("*.jsonl.gz")):
             name = path.name.split(".")[0]
@@ -128,18 +136,25 @@ def main() -> None:
             else:
                 docs, sents, prep = fallback_documents(records, name), pl.DataFrame(), 0.0
             t = time.time()
+            c0 = _cpu()
             mentions, actors = extract_actors(docs, sents, n_process=args.n_process)
             el = time.time() - t
+            cpu = _cpu() - c0
+            total_cpu += cpu
             n = docs.height
             total_n += n
             total_s += el
             total_m += mentions.height
             lang = docs["language"].value_counts().sort("count", descending=True)["language"][0] if n else "-"
-            print(f"{name:22s} {lang:3s} {n:6d} articles {el:7.1f}s {n / el if el else 0:8.1f} articles/s "
+            print(f"{name:22s} {lang:3s} {n:6d} articles {el:7.1f}s wall {n / el if el else 0:7.1f}/s; "
+                  f"{cpu:7.1f} CPU-s {n / cpu if cpu else 0:7.1f} per CPU-s; "
                   f"{mentions.height:8d} mentions {actors.height:6d} actors"
                   + (f"  (clean+sentences {prep:.1f}s, not counted)" if args.clean else ""))
-    print(f"TOTAL {total_n} articles in {total_s:.1f}s = {total_n / total_s if total_s else 0:.1f} articles/s, "
-          f"{total_m} mentions; peak RSS (with workers) {peak.peak / 2**20:.0f} MiB")
+    print(f"TOTAL {total_n} articles in {total_s:.1f}s wall = {total_n / total_s if total_s else 0:.1f} articles/s; "
+          f"{total_cpu:.1f} CPU-s = {total_n / total_cpu if total_cpu else 0:.1f} articles per CPU-second "
+          f"(x2 cores = {2 * total_n / total_cpu if total_cpu else 0:.1f} articles/s if the machine were otherwise "
+          f"idle); {total_m} mentions; peak RSS (with workers) {peak.peak / 2**20:.0f} MiB; "
+          f"load average at end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -427,6 +427,10 @@ _ORG_HINT = re.compile(r"\b(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Pre
                        r"Committee|Commission|Ministry|Department|Agency|Bureau|Office|Institute|University|"
                        r"Foundation|Association|Union|Organi[sz]ation|Corporation|Company|Bank|Group|Court|"
                        r"Parliament|Assembly|Senate|Congress|Army|Police|Forces|Front|Movement|Network)\b")
+_ORG_LAST = re.compile(r"\b(?:Services|Security|Markets|Bank|Studios?|Capital|Group|Holdings|Motors|Airlines|"
+                       r"Airways|Inc|Corp|Ltd|plc|PLC|Partners|Associates|Fund|Trust|Insurance|Energy|"
+                       r"Communications|Systems|Technologies|Pharmaceuticals|Exchange|Agency|Council|Party|"
+                       r"Ministry|Commission|Institute|University|Foundation)\.?$")
 _MEDIA_CUE = re.compile(r"(?:newspaper|daily|channel|television|TV|magazine|website|news\s+agency|agency|"
                         r"outlet|broadcaster)\s*[“\"']?\s*$", re.I)
 
@@ -890,6 +894,13 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
         inside = [h for h in dict_hits if h[0] >= s and h[1] <= e]
         if inside and (inside[0][0], inside[0][1]) == (s, e):
             continue  # exactly a dictionary actor
+        m_title = re.match(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord)\.?\s+", surf)
+        if label == "ORG" and m_title:  # `Mr Ebbers` tagged ORG: a person after a title
+            s += m_title.end()
+            surf = text[s:e]
+            label = "PERSON"
+        if label == "PERSON" and len(surf.split()) >= 2 and _ORG_LAST.search(surf):
+            label = "ORG"  # `Financial Services`, `Credit Bank`: organisation words, not names
         if label == "PERSON" or (label in ("ORG", "FAC", "GPE", "NORP") and not inside and _good_person(surf)
                                  and (_right_role(text, e, len(text)) or surf.split()[0] in lex.first_en)):
             if inside and any(lex.rows[h[2]]["actor_type"] != "PERSON" for h in inside):
