@@ -47,6 +47,7 @@ class Gold:
     source: list[tuple[int, int]]
     source_text: str
     antecedent_text: str = ""
+    cue_text: str = ""
     direct: bool = False
     tokens: set[int] = field(default_factory=set)
 
@@ -82,7 +83,9 @@ def parse_ann(path: Path, text: str) -> list[Gold]:
             continue
         src = spans[r["Source"]][1] if r.get("Source") in spans else []
         src_text = " ".join(text[a:b] for a, b in src)
-        out.append(Gold(path.stem, spans[cid][1], src, src_text))
+        cue = spans[r["Cue"]][1] if r.get("Cue") in spans else []
+        cue_text = " ".join(text[a:b] for a, b in cue)
+        out.append(Gold(path.stem, spans[cid][1], src, src_text, cue_text=cue_text))
     return out
 
 
@@ -145,7 +148,7 @@ def run_pipeline(docs: pl.DataFrame, *, with_actors: bool) -> tuple[pl.DataFrame
 
 
 def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, actors: pl.DataFrame,
-          *, use_speaker: bool = True, errors: int = 0) -> dict[str, dict[str, float]]:
+          *, use_speaker: bool = True, errors: int = 0, by_cue: int = 0) -> dict[str, dict[str, float]]:
     from transforms.statements import find_quotes
 
     names = {r[0]: r[1] for r in actors.select(["actor_id", "canonical_name"]).iter_rows()} \
@@ -153,6 +156,7 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
     texts = dict(docs.select(["article_id", "body_text"]).iter_rows())
     counts = {k: {"tp_p": 0, "n_p": 0, "found": 0, "n_g": 0} for k in ("direct", "reported", "all")}
     shown = {"fp": 0, "fn": 0}
+    cue_n: dict[str, list[int]] = {}  # gold cue (lower case) -> [gold, found]
     by_doc = stm.partition_by("article_id", as_dict=True) if not stm.is_empty() else {}
     for art, golds in gold.items():
         text = texts[art]
@@ -209,9 +213,12 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
             for k in (kind, "all"):
                 counts[k]["n_g"] += 1
                 counts[k]["found"] += gi in found
+            cn = cue_n.setdefault(" ".join(g.cue_text.lower().split()), [0, 0])
+            cn[0] += 1
+            cn[1] += gi in found
             if gi not in found and shown["fn"] < errors:
                 shown["fn"] += 1
-                print(f"  MISS [{kind}] {art}: src={g.source_text!r} :: "
+                print(f"  MISS [{kind}] {art}: src={g.source_text!r} cue={g.cue_text!r} :: "
                       f"{' | '.join(text[a:b] for a, b in g.content)[:160]!r}")
         for pi, p in enumerate(preds):
             kind = "direct" if p["is_direct_quote"] else "reported"
@@ -223,6 +230,10 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
                 shown["fp"] += 1
                 print(f"  FALSE [{kind}] {art}: spk={p['speaker_text']!r} cue={p['speech_verb']!r} :: "
                       f"{p['statement_text'][:160]!r}")
+    if by_cue:
+        print("  gold cues with most misses (cue: missed/gold):")
+        worst = sorted(cue_n.items(), key=lambda kv: kv[1][1] - kv[1][0])[:by_cue]
+        print("  " + "; ".join(f"{c!r}: {n - f}/{n}" for c, (n, f) in worst))
     out = {}
     for k, c in counts.items():
         prec = c["tp_p"] / c["n_p"] if c["n_p"] else 0.0
@@ -248,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--no-actors", action="store_true", help="skip the actors stage (no mentions)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses and N false statements")
+    ap.add_argument("--by-cue", type=int, default=0, help="print the N gold cues with most missed statements")
     args = ap.parse_args(argv)
     if not (args.polnear / args.split).exists():
         print(f"{args.polnear / args.split} is absent", file=sys.stderr)
@@ -256,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     stm, actors, secs = run_pipeline(docs, with_actors=not args.no_actors)
     print(f"PolNeAR {args.split}: {docs.height} articles, {sum(len(g) for g in gold.values())} gold "
           f"attributions, {stm.height} predicted statements ({secs:.2f}s in extract_statements)")
-    _print("speaker + content", score(docs, gold, stm, actors, errors=args.errors))
+    _print("speaker + content", score(docs, gold, stm, actors, errors=args.errors,
+                                              by_cue=args.by_cue))
     _print("content only", score(docs, gold, stm, actors, use_speaker=False))
     return 0
 

@@ -153,12 +153,38 @@ class Quote:
 _MARK_RX = re.compile("[“”«»„\"‹›\n]")
 
 
+_RX_TWO_APOS = re.compile(r"''(?!')")
+
+
+def quote_view(text: str) -> str:
+    """The text with typewriter double quotes written as two apostrophes (`''...''`, New York Times style)
+    turned into one `"` mark, same length: an opening `''` becomes ` "`, a closing one `" `.
+
+    Opening or closing is read from the character before: a space, line start or bracket opens. Offsets are
+    unchanged, so statement text is still sliced from the original body text.
+    """
+    if "''" not in text:
+        return text
+    out = list(text)
+    for m in _RX_TWO_APOS.finditer(text):
+        i = m.start()
+        opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
+        if opening:
+            out[i], out[i + 1] = " ", '"'
+        else:
+            out[i], out[i + 1] = '"', " "
+    return "".join(out)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Pair quote marks paragraph by paragraph; code-point offsets into text.
+
+    Two apostrophes used as a double quote mark (`''...''`) count as one mark (see `quote_view`).
 
     A quote still open at a paragraph end continues when the next paragraph opens with the same mark
     (the pieces share a `chain` id); otherwise the unbalanced mark is ignored.
     """
+    text = quote_view(text)
     quotes: list[Quote] = []
     opener: str | None = None
     start = -1
@@ -1648,8 +1674,9 @@ def extract_statements(
         else:
             starts = _fallback_sentence_starts(text)
             sub = starts
-        doc = _Doc(art["article_id"], text, art["language"] or "en", starts, sub,
-                   find_quotes(text), ment_by_doc.get(art["article_id"], []), actor_rows, lexicon)
+        view = quote_view(text)  # same length as text; `''` quote marks read as `"`
+        doc = _Doc(art["article_id"], view, art["language"] or "en", starts, sub,
+                   find_quotes(view), ment_by_doc.get(art["article_id"], []), actor_rows, lexicon)
         for st in _extract_doc(doc, table):
             st_text = text[st.start:st.end]
             lang = "ar" if _HAS_AR.search(st_text, 0, 200) else (
@@ -1658,7 +1685,7 @@ def extract_statements(
                 "statement_id": stable_id(art["article_id"], "statement", st.start, st.end),
                 "article_id": art["article_id"],
                 "speaker_actor_id": st.speaker_actor_id,
-                "speaker_text": st.speaker_text,
+                "speaker_text": _orig_slice(text, view, st.speaker_text, st.speaker_start, st.speaker_end),
                 "speaker_char_start": st.speaker_start,
                 "speaker_char_end": st.speaker_end,
                 "speech_verb": _RX_WS.sub(" ", st.cue) if st.cue else None,
@@ -1674,6 +1701,13 @@ def extract_statements(
         return empty(STATEMENTS)
     df = pl.DataFrame(rows, schema=STATEMENTS)
     return conform(df.unique("statement_id", keep="first", maintain_order=True), STATEMENTS)
+
+
+def _orig_slice(text: str, view: str, s: str | None, a: int | None, b: int | None) -> str | None:
+    """`s` as written in the original text when it is the view's slice [a, b) (quote marks restored)."""
+    if s is None or text is view or a is None or b is None or view[a:b] != s:
+        return s
+    return text[a:b]
 
 
 def _fallback_sentence_starts(text: str) -> list[int]:
