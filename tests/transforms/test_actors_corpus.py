@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import shared_path
+from conftest import shared_path
 
 pytestmark = pytest.mark.corpus
 
