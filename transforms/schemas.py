@@ -93,6 +93,7 @@ STATEMENTS = {
     "speaker_char_end": pl.Int32,
     "speech_verb": pl.String,  # cue as written
     "speech_verb_lemma": pl.String,
+    "cue_type": pl.String,  # speech | thought (believes, thinks, fears) | document (the poll shows, found)
     "statement_text": pl.String,  # == body_text[char_start:char_end], no surrounding quote marks
     "is_direct_quote": pl.Boolean,
     "language": pl.String,

@@ -59,23 +59,25 @@ class Cue:
     lemma: str
     kind: str
     gender: str
+    cue_type: str = "speech"  # speech | thought | document
 
 
 @dataclass(frozen=True)
 class CueTable:
     by_form: dict[tuple[str, str], Cue]
     regex: dict[str, re.Pattern]
+    cue_types: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, lemma) -> cue_type
 
 
 @lru_cache(maxsize=4)
 def load_speech_verbs(path: str | None = None) -> CueTable:
-    """Read the cue table (language, cue, lemma, kind, gender) and compile one regex per language."""
+    """Read the cue table (language, cue, lemma, kind, gender, cue_type) and compile one regex per language."""
     p = Path(path) if path else SPEECH_VERBS_CSV
     by_form: dict[tuple[str, str], Cue] = {}
     with p.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             c = Cue(row["language"], row["cue"].strip(), row["lemma"].strip(), row["kind"].strip(),
-                    (row.get("gender") or "").strip())
+                    (row.get("gender") or "").strip(), (row.get("cue_type") or "").strip() or "speech")
             key = (c.language, c.cue.lower() if c.language == "en" else c.cue)
             by_form.setdefault(key, c)
     regex: dict[str, re.Pattern] = {}
@@ -91,7 +93,8 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
             regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w\u064b-\u065f\u0670])")
         else:
             regex[lang] = re.compile(rf"\b(?P<cue>{alt})(?![\w’'-])")
-    return CueTable(by_form, regex)
+    cue_types = {(c.language, c.lemma): c.cue_type for c in by_form.values()}
+    return CueTable(by_form, regex, cue_types)
 
 
 _CUE_RX_CACHE: dict[str, re.Pattern] = {}
@@ -923,7 +926,8 @@ class _Cand:
 _BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
                "call on"}
 _BASE_OK = re.compile(
-    r"(?:\b(?:they|we|i|you|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t)|\w\ws)"
+    r"(?:\b(?:they|we|i|you|who|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t)|\w\ws|"
+    r"\b\d+)"
     r"\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
@@ -946,6 +950,25 @@ _TAIL_EN = re.compile(
 )
 
 
+# a finite clause opening without "that": a subject pronoun or a determiner/name followed later by words
+_RX_CLAUSE_START = re.compile(
+    r"\s*(?:(?:he|she|they|we|i|you|it|there|this|that)(?:[’']\w+)?\s|(?:the|a|an|his|her|their|our|its|"
+    r"some|many|most|all|no|[A-Z][\w’'.-]*)\s+\w)",
+)
+
+
+# "Sources close to her campaign say ...": a bare "say" after a noun (not a determiner, "the say")
+_RX_SAY_SUBJECT = re.compile(r"(?<![Tt]he )(?<![Aa] )\b(?!(?:the|a|an|final|no|any|more|some|his|her|their|its)\s)"
+                             r"[a-z]\w+\s+$")
+# poll respondents as speakers: "55 percent of all voters say", "About 4 in 10 say"
+_RX_RESPONDENTS = re.compile(r"^(?!.*\b(?:poll|polls|survey|data|figures|numbers)\b).*(?:\d+\s+in\s+\d+|"
+                             r"(?:percent|per\s+cent|%)(?:\s+of\s+\w.*)?)$")
+# a speech_weak cue with a subject pronoun and a verb after it: "announced he will step down"
+_RX_PRONOUN_CLAUSE = re.compile(
+    r"\s*(?:he|she|they|we|i)(?:[’'](?:d|ll|s|re|ve|m))?\s+(?!(?:on|in|at|to|for|with|by|from|and|or|as)\b)"
+    r"[a-z]\w*\b")
+
+
 def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
@@ -962,7 +985,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         cs, ce = m.start("cue"), m.end("cue")
         if _quote_around(doc, cs) is not None:
             continue  # words inside a quote belong to the quoted speaker's statement
-        if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs):
+        if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
+                form == "say" and _RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)):
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
@@ -1112,8 +1136,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if inverted:
                     return None
         if inverted:
-            # "..., said X" with something after that is not a tail: not a statement we can read
-            return None
+            # "..., said X" with something after that is not a tail: not a statement we can read, unless
+            # the left side is a subject with an appositive ("Nicole Hargrove, a Carrier worker, said she
+            # was ..."): the pronoun or name after the cue opens the content
+            app = _speaker_left(text, ss, cs) if c.kind in ("speech", "speech_weak") else None
+            if app is None or text[ss:app[0]].strip(" \n\"“”") or re.search(r"[.!?]", text[app[1]:cs]):
+                return None
+            sp, inverted = app, False
     if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
         return None
     # -------- speaker before the cue, content after --------
@@ -1146,7 +1175,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if sp is None:
             return None
     sp_txt = text[sp[0]:sp[1]].lower()
-    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS:
+    if (_NONSPEAKER.search(sp_txt) and c.cue_type != "document" and not (
+            c.lemma == "say" and _RX_RESPONDENTS.search(sp_txt))) or sp_txt in _DETERMINERS:
         return None
     if sp_txt in {"it", "this", "that", "which", "what", "there"} and re.search(
             r"\b(?:is|was|been|be)\s+$", text[sp[1]:cs] + " "):
@@ -1202,8 +1232,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     and not load_speech_verbs().regex["en"].search(gap):
                 pos = far.open
                 q0 = far
-    if c.kind == "speech_weak" and not had_that and q0 is None:
+    if c.kind == "speech_weak" and not had_that and q0 is None and not (
+            c.cue_type == "speech" and _RX_PRONOUN_CLAUSE.match(text, pos, se)):
         return None
+    if c.cue_type == "document" and not had_that:
+        return None  # "the poll shows that ...", not "his radio show “...”"
+    if c.cue_type == "thought" and not had_that and q0 is None and not _RX_CLAUSE_START.match(text, pos, se):
+        return None  # "thinks about it", "believe in God": a thought cue needs a clause after it
     if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3:
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
         spans = [q0.inner]
@@ -1235,6 +1270,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if first.chain >= 0:
             spans += [p.inner for p in doc.quotes if p.chain == first.chain and p.open > qs[-1].open]
         return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
+    if re.search(r",\s*who\s+(?:\w+ly\s+)?$", text[max(ss, cs - 30):cs]):
+        # "Opponents, who say the law targets them, rallied": the relative clause ends at its comma
+        k = text.find(",", c_s, c_e)
+        if k > c_s and _words(text[c_s:k]) >= 3:
+            c_e = k
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
 
 
@@ -1690,6 +1730,7 @@ def extract_statements(
                 "speaker_char_end": st.speaker_end,
                 "speech_verb": _RX_WS.sub(" ", st.cue) if st.cue else None,
                 "speech_verb_lemma": st.lemma,
+                "cue_type": table.cue_types.get((lang_cue(st.cue), st.lemma), "speech") if st.lemma else "speech",
                 "statement_text": st_text,
                 "is_direct_quote": st.direct,
                 "language": lang,
@@ -1701,6 +1742,10 @@ def extract_statements(
         return empty(STATEMENTS)
     df = pl.DataFrame(rows, schema=STATEMENTS)
     return conform(df.unique("statement_id", keep="first", maintain_order=True), STATEMENTS)
+
+
+def lang_cue(cue: str | None) -> str:
+    return "ar" if cue and _HAS_AR.search(cue) else "en"
 
 
 def _orig_slice(text: str, view: str, s: str | None, a: int | None, b: int | None) -> str | None:
