@@ -1048,6 +1048,40 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     return _Cand(cs, ce, text[cs:ce], c.lemma, np, c_s, c_e, None, content_left=left_side)
 
 
+_RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also|often|sometimes|a|the)|-)\s*$",
+                                 re.IGNORECASE)
+_RX_NAMING_OBJ = re.compile(
+    r"\s+(?!(?:on|for|upon|in|off|out|up|back|to|into|at|from|it\s+quits|him\s+back|her\s+back)\b)"
+    r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)"
+    r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s)",
+)
+
+
+def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
+    """`X called Trump “unhinged”` / `X called him a liar`: the speaker names or labels someone; the
+    content is the object and the label, up to the clause end."""
+    text = doc.text
+    if _RX_NAMING_BAD_LEFT.search(text, max(ss, cs - 12), cs) or re.search(r"\bwhat\s+\S+\s+$", text[ss:cs]):
+        return None  # "is called", "so-called", "a call", "what he calls ..."
+    m = _RX_NAMING_OBJ.match(text, ce, se)
+    if m is None:
+        return None
+    sp = _speaker_left(text, ss, cs)
+    if sp is None:
+        return None
+    sp_txt = text[sp[0]:sp[1]].lower()
+    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what"}:
+        return None
+    c_e = _extend_to_quote_close(doc, ce, se)
+    pm = _RX_PARTICIPLE_CUT.search(text, ce, c_e)
+    if pm and not _quote_around(doc, pm.start()):
+        c_e = pm.start()
+    c_s, c_e = _strip_final_period(text, *_trim(text, ce, c_e))
+    if _words(text[c_s:c_e]) < 2 or _words(text[c_s:c_e]) > 40:
+        return None
+    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
+
+
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     coord: list[int] = []
     cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
@@ -1060,6 +1094,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                    coord_out: list[int]) -> _Cand | None:
     text = doc.text
     L = text[ss:cs]
+    if c.kind == "naming":
+        return _naming_en(doc, c, cue_text, cs, ce, ss, se)
     # -------- trailing attribution: CONTENT, X said. / “...,” said X. --------
     left_stripped = L.rstrip()
     sp = None
@@ -1545,9 +1581,47 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_RX_HEADLINE_COLON = re.compile(
+    r"[^\S\n]*(?P<sp>[A-Z][\w.’'&-]*(?:[^\S\n]+(?:[A-Z][\w.’'&-]*|of|de|al|el)){0,4})[^\S\n]*:[^\S\n]+"
+    r"(?P<c>[^\n:]{12,}?)[^\S\n]*(?:\n|$)")
+_HEADLINE_NOT_SPEAKER = {
+    "menu", "photo", "photos", "video", "videos", "watch", "update", "updated", "posted", "breaking", "exclusive",
+    "source", "sources", "by", "related", "opinion", "analysis", "live", "editor", "note", "editor's note",
+    "read", "read more", "listen", "audio", "correction", "clarification", "the latest", "latest", "report",
+    "factbox", "explainer", "q", "a", "tags", "topics", "share", "comments", "home", "news", "quiz",
+}
+
+
+def _headline_colon(doc: _Doc) -> _Cand | None:
+    """`Trump: Cruz Has ‘To Come a Long Way’ On Ethanol` -- a headline line (the article's first line) of
+    the form `Speaker: content` attributes the content to a short proper name (no cue word)."""
+    text = doc.text
+    k = _first_nonspace(text, 0)
+    m = _RX_HEADLINE_COLON.match(text, k)
+    if m is None or text[k:m.start("sp")].strip():
+        return None
+    sp_txt = m.group("sp").strip()
+    words = sp_txt.split()
+    if len(words) > 3 or words[0] in {"The", "A", "An"} or (len(words) > 1 and sp_txt.isupper()):
+        return None  # "The Ninth Circle: ...", "FIX IS IN: ...": a title, not a speaker
+    if sp_txt.lower() in _HEADLINE_NOT_SPEAKER or sp_txt.split()[-1].lower() in _HEADLINE_NOT_SPEAKER:
+        return None
+    c_s, c_e = _strip_final_period(text, *_trim(text, m.start("c"), m.end("c")))
+    if _words(text[c_s:c_e]) < 3:
+        return None
+    colon = text.index(":", m.end("sp"))
+    q = _quote_starting(doc, c_s - 1, c_s + 1)
+    if q is not None and q.close >= c_e - 1 and q.closed:
+        return _Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), q.open + 1, q.close, [q.inner])
+    return _Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None)
+
+
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
+    head = _headline_colon(doc) if cands is not None and _HAS_LATIN.search(text, 0, 200) else None
+    if head is not None:
+        cands.append(head)
     if _HAS_AR.search(text):
         cands += _arabic_candidates(doc, table)
     cands = _filter_nested(cands)
