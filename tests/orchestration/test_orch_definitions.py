@@ -6,6 +6,7 @@ import sys
 import dagster as dg
 import pytest
 
+from orchestration.dbt import ensure_manifest
 from orchestration.definitions import JOB_NAME, build_definitions
 from orchestration.settings import REPO
 
@@ -15,6 +16,7 @@ CONTRACT_MARTS = ["dim_articles", "dim_actors", "fct_actor_mentions", "fct_state
 
 @pytest.fixture(scope="module")
 def defs() -> dg.Definitions:
+    ensure_manifest()  # `make` prepares it; a bare `pytest` on a fresh clone needs it too
     return build_definitions()
 
 

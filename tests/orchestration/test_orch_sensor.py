@@ -5,6 +5,7 @@ import os
 import dagster as dg
 import pytest
 
+from orchestration.dbt import ensure_manifest
 from orchestration.definitions import build_definitions
 from orchestration.locking import run_lock
 from orchestration.sensors import folder_fingerprint
@@ -13,6 +14,7 @@ from orchestration.settings import Settings
 
 @pytest.fixture
 def sensor():
+    ensure_manifest()
     return build_definitions().resolve_sensor_def("input_folder_sensor")
 
 
