@@ -1024,7 +1024,9 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
         return None
     head_part = re.split(r"\s(?:of|for|at|in|from)\s", text[np[0]:np[1]])[0].split()
     head = head_part[-1] if head_part else ""
-    if not (head[:1].isupper() or head.lower() in _SOURCE_NOUNS):
+    if not (head[:1].isupper() or head.lower() in _SOURCE_NOUNS or any(
+            w[:1].isupper() or w.lower().strip("’'s") in _SOURCE_NOUNS or w.lower() in _SOURCE_NOUNS_EXTRA
+            for w in head_part[1:] + head_part[:1])):
         return None  # "according to the postulates of ...", "according to plan"
     after = np[1]
     # "according to X, who ..." - skip the relative clause for the content decision
@@ -1048,6 +1050,8 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     return _Cand(cs, ce, text[cs:ce], c.lemma, np, c_s, c_e, None, content_left=left_side)
 
 
+_RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+                       r"(?P<q>(?:if|whether|what|who|why|how|when|which|where)\b)")
 _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also|often|sometimes|a|the)|-)\s*$",
                                  re.IGNORECASE)
 _RX_NAMING_OBJ = re.compile(
@@ -1179,6 +1183,20 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             if app is None or text[ss:app[0]].strip(" \n\"“”") or re.search(r"[.!?]", text[app[1]:cs]):
                 return None
             sp, inverted = app, False
+    if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted:
+        # reported question: "A reporter asked (him) whether he would ..." -- content from the wh-word
+        qm = _RX_ASK_Q.match(text, ce, se)
+        if qm and not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", L):
+            sp = _speaker_left(text, ss, cs)
+            if sp is not None and not _NONSPEAKER.search(text[sp[0]:sp[1]]) \
+                    and text[sp[0]:sp[1]].lower() not in _DETERMINERS:
+                c_e = _extend_to_quote_close(doc, qm.start("q"), se)
+                c_s, c_e = _trim(text, qm.start("q"), c_e)
+                if text[c_e - 1:c_e] == ".":
+                    c_e -= 1
+                if _words(text[c_s:c_e]) >= 3:
+                    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
+        return None
     if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
         return None
     # -------- speaker before the cue, content after --------
@@ -1536,6 +1554,9 @@ _SOURCE_NOUNS = {
     "analysis", "review", "audit", "assessment", "forecast", "projections", "reporting", "colleagues",
     "friends", "family", "relatives", "neighbours", "neighbors", "person", "persons", "staff", "team",
 }
+# more heads of "according to X" sources (with any capitalised word or a _SOURCE_NOUNS word anywhere in X)
+_SOURCE_NOUNS_EXTRA = {"tracker", "average", "polling", "paper", "papers", "site", "outlet", "network", "census",
+                       "forecasts", "model", "models", "excerpts", "transcripts", "calculations", "tally"}
 _PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
                 "على لسان"}
 
