@@ -170,6 +170,7 @@ def recovery(crashes, base) -> dict:
             time.sleep(0.1)
         second = subprocess.Popen(cmd, **popen)  # started while the first holds the run lock
         second_out, second_err = second.communicate(timeout=1800)
+        first_still_running = first.poll() is None
         first_out, first_err = first.communicate(timeout=1800)
         for r in readers:
             r.stdin.write("\n")
@@ -182,6 +183,7 @@ def recovery(crashes, base) -> dict:
     return {
         "first": (first.returncode, first_out + first_err),
         "second": (second.returncode, second_out, second_err),
+        "first_still_running_when_second_ended": first_still_running,
         "readers": (before, during),
         "after": snapshot(s.warehouse),
         "stale_temp_files": sorted(p.name for p in s.warehouse.parent.glob(f".{s.warehouse.name}.*.tmp"))
@@ -196,6 +198,8 @@ def test_second_run_started_at_once_refuses_with_a_clear_message(recovery):
     # refused at once while the first held the lock (exit 3); or, had the first already finished, run
     # after it (serialised). Either way it neither fails nor corrupts anything.
     assert code2 in (cli.EXIT_LOCKED, cli.EXIT_OK), out2 + err2
+    if recovery["first_still_running_when_second_ended"]:  # then it cannot have run: it must have refused
+        assert code2 == cli.EXIT_LOCKED, out2 + err2
     if code2 == cli.EXIT_LOCKED:
         assert "akhbar: refused to start: another akhbar run is in progress" in err2
         assert "Wait for it to finish and run again." in err2
