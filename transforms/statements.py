@@ -1057,7 +1057,7 @@ _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also
 _RX_NAMING_OBJ = re.compile(
     r"\s+(?!(?:on|for|upon|in|off|out|up|back|to|into|at|from|it\s+quits|him\s+back|her\s+back)\b)"
     r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)"
-    r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s)",
+    r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s|(?:as|of)\s+\w)",
 )
 
 
