@@ -1050,6 +1050,11 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     return _Cand(cs, ce, text[cs:ce], c.lemma, np, c_s, c_e, None, content_left=left_side)
 
 
+_RX_CONTENT_CUT = re.compile(
+    r",\s+(?:which|while|whereas|although|though|even\s+as|but\s+for|but\s+(?:he|she|they|it|the|a)\s)\b|"
+    r"\s+(?:but|and)\s+(?:did|does|do|has|had|was|is|would|will|also|then|later)\s+(?:not\s+|n[’']t\s+)?"
+    r"(?:say|said|suggest|suggested|mention|mentioned|add|added|declined|refused|\w+ed)\b",
+)
 _RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
                        r"(?P<q>(?:if|whether|what|who|why|how|when|which|where)\b)")
 _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also|often|sometimes|a|the)|-)\s*$",
@@ -1324,6 +1329,14 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if first.chain >= 0:
             spans += [p.inner for p in doc.quotes if p.chain == first.chain and p.open > qs[-1].open]
         return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
+    cm = _RX_CONTENT_CUT.search(text, c_s, c_e)
+    while cm is not None and _quote_around(doc, cm.start()) is not None:
+        cm = _RX_CONTENT_CUT.search(text, cm.end(), c_e)
+    if cm is not None and _words(text[c_s:cm.start()]) >= 4:
+        # "said he would quarantine people over fears of the Zika virus, which is spread ...": a trailing
+        # relative or contrast clause, or a second predicate of the speaker ("but did not suggest"), is not
+        # part of what was said
+        c_e = cm.start()
     if re.search(r",\s*who\s+(?:\w+ly\s+)?$", text[max(ss, cs - 30):cs]):
         # "Opponents, who say the law targets them, rallied": the relative clause ends at its comma
         k = text.find(",", c_s, c_e)
