@@ -8,6 +8,7 @@ import dagster as dg
 
 from orchestration.locking import run_lock
 from orchestration.settings import Settings
+from orchestration.storage import sweep_stale_temp_files
 
 
 class AkhbarPaths(dg.ConfigurableResource):
@@ -38,5 +39,11 @@ class RunLock(dg.ConfigurableResource):
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["RunLock"]:
-        with run_lock(self.paths.settings().lock_files):
+        settings = self.paths.settings()
+        with run_lock(settings.lock_files):
+            removed = sweep_stale_temp_files(
+                (settings.parquet_dir, settings.warehouse.parent, settings.staging_dir)
+            )
+            if removed:
+                context.log.info(f"removed {len(removed)} temp file(s) left by an interrupted run: {removed}")
             yield self

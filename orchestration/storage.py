@@ -38,6 +38,22 @@ def write_parquet_atomic(df: pl.DataFrame, path: Path) -> Path:
     return path
 
 
+def sweep_stale_temp_files(folders: Iterable[Path]) -> list[Path]:
+    """Delete the temp files (`.<name>.*.tmp`) a killed run left behind in these folders.
+
+    Call only while holding the run lock: then no other run can be writing one. Returns what was removed.
+    """
+    removed: list[Path] = []
+    for folder in dict.fromkeys(folders):
+        if not folder.is_dir():
+            continue
+        for tmp in folder.glob(".*.tmp"):
+            if tmp.is_file():
+                tmp.unlink(missing_ok=True)
+                removed.append(tmp)
+    return removed
+
+
 def read_parquet_or_none(path: Path, columns: list[str] | None = None) -> pl.DataFrame | None:
     if not path.exists():
         return None

@@ -89,3 +89,29 @@ def test_a_dagster_run_started_elsewhere_fails_at_start_while_the_lock_is_held(s
     errors = cli._step_errors(result)
     assert any("another akhbar run is in progress" in e for e in errors), errors
     assert not settings.parquet_path("articles").exists()  # nothing ran
+
+
+def test_temp_files_of_a_killed_run_are_swept_once_the_lock_is_taken(settings):
+    """A run SIGKILLed mid-write leaves `.<name>.*.tmp` files; the next run removes them, and nothing else."""
+    import dagster as dg
+
+    from orchestration.resources import AkhbarPaths, RunLock
+    from orchestration.storage import sweep_stale_temp_files
+
+    settings.parquet_dir.mkdir(parents=True)
+    settings.staging_dir.mkdir(parents=True)
+    stale = [
+        settings.parquet_dir / ".articles.parquet.k2j3.tmp",
+        settings.warehouse.parent / f".{settings.warehouse.name}.x9y8.tmp",
+        settings.staging_dir / ".events.parquet.abcd.tmp",
+    ]
+    keep = [settings.parquet_dir / "articles.parquet", settings.warehouse.parent / "notes.tmp"]
+    for p in stale + keep:
+        p.write_bytes(b"partial")
+
+    with dg.build_resources({"run_lock": RunLock(paths=AkhbarPaths())}):
+        assert is_locked(settings.lock_files)
+        assert [p.exists() for p in stale] == [False, False, False]
+    assert all(p.exists() for p in keep)
+    assert not is_locked(settings.lock_files)
+    assert sweep_stale_temp_files([settings.parquet_dir, settings.parquet_dir / "absent"]) == []
