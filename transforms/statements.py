@@ -4,11 +4,23 @@ Cue-driven, no parsing: one lean regex pass per document and language.
 
 1. Quotes are paired per paragraph (“ ”, " ", « », „ “); a quote left open at a paragraph end continues
    when the next paragraph opens with a quote mark (news convention for multi-paragraph quotes).
-2. Speech cues come from `data/reference/speech_verbs.csv` (language, cue, lemma, kind, gender). Kinds:
+   Two apostrophes used as a double quote (`''...''`, New York Times style) count as one mark: the regex
+   pass reads a same-length view of the text (`quote_view`); statement text is sliced from the original.
+2. Cues come from `data/reference/speech_verbs.csv` (language, cue, lemma, kind, gender, cue_type). The
+   `cue_type` column says what is attributed and is copied to the output: `speech` (said, told, according
+   to, called X Y), `thought` (believes, thinks, fears, doubts: the cue needs "that" or a clause after it)
+   or `document` (the poll shows / a study found that ...: the cue needs "that"; polls may be speakers).
+   Kinds:
    `speech` (X said (that) ...; ..., X said), `speech_weak` (needs a that-clause, a colon or a quote after
    it, or a quote before it), `speech_trailing` (only after the content: "...," he asked), `address`
    (X told/urged/called on Y (that|to) ...), `participle` (..., saying ...; the speaker is the clause's
-   subject), `source_prep` (according to X, ...; بحسب X ...).
+   subject), `source_prep` (according to X, ...; بحسب X ...), `naming` (X called Trump “unhinged”,
+   called him a liar, accused X of Y, described X as Y: the content is the object and its label).
+   Also: reported questions (X asked (Y) whether/if/what ...), a `speech_weak` cue or `told Y` followed
+   by a subject pronoun and a verb ("announced he will step down"), a headline first line `Speaker:
+   content` (a short proper name; no cue word), poll respondents as speakers of say ("4 in 10 say").
+   Reported content stops before a trailing relative/contrast clause (", which ...", ", but for ...")
+   or a second predicate of the speaker ("... but did not suggest ...").
 3. For each cue: the speaker is the noun phrase next to the cue (English: before it, or after it when
    inverted, "said Trump"; Arabic: after the verb, or the pro-dropped subject of `وأضاف`/`وأضافت`); the
    content is the text on the other side up to the sentence end (or the quote end).
@@ -1247,6 +1259,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             obj = _np_right(text, pos, se, allow_preps=False)
             if obj is None:
                 return None
+            pm = re.search(r"\s(?:he|she|they|we|I)(?:[’'](?:d|ll|s|re|ve|m))?\s", text[obj[0]:obj[1]])
+            if pm:  # "told HuffPost he’s ...": the object ends before the subject pronoun
+                obj = (obj[0], obj[0] + pm.start())
             pos = obj[1]
         am = _ADJUNCT.match(text, pos, se)
         if am:
@@ -1305,8 +1320,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             spans += [p.inner for p in doc.quotes if p.chain == q0.chain and p.open > q0.open]
         return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
     if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
-            and q0 is None:
-        return None
+            and q0 is None and not _RX_PRONOUN_CLAUSE.match(text, pos, se):
+        return None  # "told HuffPost he’s already received ..." is kept: a subject pronoun opens a clause
     c_e = _extend_to_quote_close(doc, pos, se)
     if c.kind != "participle":
         # "emphasized Morocco's sovereignty, saying, “...”": the participle clause is a statement of its own

@@ -94,3 +94,28 @@ def test_appositive_subject_relative_who_and_respondents():
     rows = _run("About 4 in 10 say they want the next president to have more liberal policies.")
     assert [r["statement_text"] for r in rows] == ["they want the next president to have more liberal policies"]
     assert _run("He had the final say on the matter of the budget.") == []
+
+
+def test_reported_questions_and_according_to_sources():
+    rows = _run("A reporter asked whether he would issue a quarantine for people traveling from Brazil.")
+    assert [(r["speaker_text"], r["speech_verb"], r["statement_text"]) for r in rows] == [
+        ("A reporter", "asked", "whether he would issue a quarantine for people traveling from Brazil")]
+    assert _run("He was asked whether he would run again for the Senate.") == []
+    rows = _run("Sanders trails Clinton in California by 4 percentage points, according to HuffPost Pollster’s "
+                "polling average.")
+    assert [(r["speaker_text"], r["statement_text"]) for r in rows] == [
+        ("HuffPost Pollster’s polling average", "Sanders trails Clinton in California by 4 percentage points")]
+    assert _run("The team will play the game on Sunday, according to the plan they agreed.") == []
+
+
+def test_reported_content_stops_before_trailing_clauses_and_told_takes_a_pronoun_clause():
+    rows = _run("Chris Christie said he would quarantine people over fears of the Zika virus, which is spread "
+                "primarily by mosquitoes.")
+    assert [r["statement_text"] for r in rows] == ["he would quarantine people over fears of the Zika virus"]
+    rows = _run("He said that he would offer “a prayer” for the eventual Republican nominee but did not suggest "
+                "it would be Trump.")
+    assert [r["statement_text"] for r in rows] == ["he would offer “a prayer” for the eventual Republican nominee"]
+    rows = _run("Calabrese told HuffPost he’s already received hundreds of emails from Americans.")
+    assert [(r["speaker_text"], r["statement_text"]) for r in rows] == [
+        ("Calabrese", "he’s already received hundreds of emails from Americans")]
+    assert _run("He told her to leave the room at once.") == []
