@@ -57,13 +57,14 @@ def _write(s: Settings, table: str, df: pl.DataFrame, schema: dict) -> dg.Materi
 )
 def ingest(context: dg.AssetExecutionContext, paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
     """Read the input folder; keep the first-ingested time of content already seen (previous raw.articles)."""
-    from transforms.ingest import ingest_folder
+    from transforms.ingest import ingest_folder, keep_first_rejected_at
 
     s = paths.settings()
     if not s.input_dir.is_dir():
         raise dg.Failure(f"input folder {s.input_dir} does not exist")
     known = read_parquet_or_none(s.parquet_path("articles"), columns=["content_sha256", "ingested_at"])
     articles, rejected = ingest_folder(Path(s.input_dir), known=known)
+    rejected = keep_first_rejected_at(rejected, read_parquet_or_none(s.parquet_path("rejected_files")))
     context.log.info(f"ingested {articles.height} articles, rejected {rejected.height} files from {s.input_dir}")
     yield _write(s, "articles", articles, schemas.RAW_ARTICLES)
     yield _write(s, "rejected_files", rejected, schemas.REJECTED_FILES)

@@ -772,3 +772,20 @@ def ingest_folder(
     if raw.height:
         raw = raw.sort("source_file").unique(subset="content_sha256", keep="first", maintain_order=True)
     return raw, rejections_frame(rejs, now)
+
+
+def keep_first_rejected_at(rejected: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
+    """The same input rejected again for the same reason keeps the time it was first rejected.
+
+    `previous` is the last run's rejected_files (or None). A rejection is "the same" when its source_file,
+    content_sha256 and reason all match, so reruns on unchanged input give identical ops.rejected_files.
+    """
+    if previous is None or previous.is_empty() or rejected.is_empty():
+        return rejected
+    keys = ["source_file", "content_sha256", "reason"]
+    first = previous.group_by(keys).agg(pl.col("rejected_at").min().alias("_first"))
+    return (
+        rejected.join(first, on=keys, how="left", nulls_equal=True)
+        .with_columns(pl.coalesce("_first", "rejected_at").alias("rejected_at"))
+        .select(rejected.columns)
+    )

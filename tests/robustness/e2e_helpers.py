@@ -1,10 +1,8 @@
 """Helpers of the end-to-end robustness tests: workspaces, runs, and tables read back as values.
 
-Run-time columns, the only columns left out when runs are compared:
-- `ops.rejected_files.rejected_at`: the time of the run that (re)rejected the file; it changes every run
-  (unlike `ingested_at`, the ingest stage does not keep the first time).
-- `marts.dim_articles.ingested_at`, only when two different workspaces are compared (it is the time that
-  workspace first saw the content; within one workspace it is kept and compared).
+Run-time columns, left out only when two different workspaces are compared:
+- `marts.dim_articles.ingested_at` and `ops.rejected_files.rejected_at`: the time that workspace first saw
+  the content or first rejected the file. Within one workspace both are kept across runs and compared.
 `ops.check_results` is a per-run history and is never compared.
 """
 
@@ -32,7 +30,7 @@ MARTS = {
     "ops.rejected_files": "source_file",
 }
 FACTS = ("marts.fct_actor_mentions", "marts.fct_statements", "marts.fct_events")
-RUN_TIME_COLUMNS = {"ops.rejected_files": ["rejected_at"]}  # within one workspace
+RUN_TIME_COLUMNS: dict[str, list[str]] = {}  # within one workspace: every column is compared
 RUN_TIME_COLUMNS_ACROSS = {"marts.dim_articles": ["ingested_at"], "ops.rejected_files": ["rejected_at"]}
 
 ADDED_NAME = "005_tunisia_talks.txt"

@@ -77,7 +77,7 @@ def test_first_run_publishes_the_five_seeds(first):
 
 
 def test_rerun_on_the_same_input_gives_identical_marts(first, base):
-    # content digest of every table: sorted rows, every column (ingested_at included) but rejected_at
+    # content digest of every table: sorted rows, every column (ingested_at, rejected_at included)
     assert base["digests"] == first["digests"]
     assert base["ids"] == first["ids"]
 

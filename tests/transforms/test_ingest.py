@@ -7,7 +7,7 @@ import gzip
 import hashlib
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
@@ -298,3 +298,19 @@ def test_windows1256_html_page(tmp_path: Path) -> None:
     assert rejected.height == 0
     r = raw.row(0, named=True)
     assert (r["encoding"], r["format"], r["meta_title"], r["raw_text"]) == ("cp1256", "html", "خبر", ARABIC)
+
+
+def test_a_file_rejected_again_keeps_its_first_rejection_time(tmp_path):
+    from transforms.ingest import keep_first_rejected_at
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_bytes(b"  \n\t\n")
+    first = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    later = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
+    _, run1 = ingest_folder(tmp_path, clock=lambda: first)
+    (tmp_path / "blank.md").write_bytes(b"\x00\x01binary now")  # same name, new bytes, new reason
+    _, run2 = ingest_folder(tmp_path, clock=lambda: later)
+    kept = keep_first_rejected_at(run2, run1).sort("source_file")
+    assert kept["source_file"].to_list() == ["blank.md", "empty.txt"]
+    assert kept["rejected_at"].to_list() == [later.replace(tzinfo=None), first.replace(tzinfo=None)]
+    assert keep_first_rejected_at(run2, None).equals(run2)
