@@ -15,7 +15,8 @@ Cue-driven, no parsing: one lean regex pass per document and language.
    it, or a quote before it), `speech_trailing` (only after the content: "...," he asked), `address`
    (X told/urged/called on Y (that|to) ...), `participle` (..., saying ...; the speaker is the clause's
    subject), `source_prep` (according to X, ...; بحسب X ...), `naming` (X called Trump “unhinged”,
-   called him a liar, accused X of Y, described X as Y: the content is the object and its label).
+   called him a liar, accused X of Y, described X as Y: the content is the object and its label),
+   `intent` (wants/plans/intends to ...: cue_type thought, the content is the infinitive).
    Also: reported questions (X asked (Y) whether/if/what ...), a `speech_weak` cue or `told Y` followed
    by a subject pronoun and a verb ("announced he will step down"), a headline first line `Speaker:
    content` (a short proper name; no cue word), poll respondents as speakers of say ("4 in 10 say").
@@ -943,7 +944,7 @@ _BASE_OK = re.compile(
     r"\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t|\bdeclined\s+to|\brefused\s+to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FRONTED = re.compile(
     r"(?:on|in|at|after|before|during|with|as|when|while|despite|although|if|since|asked|speaking|"
     r"writing|referring|responding|pressed|courted|having|\w+ing|\w+ed)\b",
@@ -1078,6 +1079,38 @@ _RX_NAMING_OBJ = re.compile(
 )
 
 
+_RX_INTENT_TO = re.compile(r"\s+(?:(?:him|her|them|us|me|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+)?"
+                           r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|be\s+sure\b)[a-z]\w+)")
+
+
+def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
+    """`Trump wants to build a wall`, `Clinton plans to visit Ohio`: an intention; the content is the
+    infinitive clause (with its subject when one stands between: "wants Congress to act")."""
+    text = doc.text
+    if re.search(r"\b(?:is|are|was|were|be|been|being|the|a|an|his|her|their|its|our)\s+$", text[max(ss, cs - 8):cs]):
+        return None  # "the plans to ...", "was wanted"
+    m = _RX_INTENT_TO.match(text, ce, se)
+    if m is None:
+        return None
+    sp = _speaker_left(text, ss, cs)
+    if sp is None:
+        return None
+    sp_txt = text[sp[0]:sp[1]].lower()
+    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what"}:
+        return None
+    c_e = _extend_to_quote_close(doc, ce, se)
+    pm = _RX_PARTICIPLE_CUT.search(text, ce, c_e)
+    if pm and not _quote_around(doc, pm.start()):
+        c_e = pm.start()
+    cm = _RX_CONTENT_CUT.search(text, ce, c_e)
+    if cm is not None:
+        c_e = cm.start()
+    c_s, c_e = _strip_final_period(text, *_trim(text, ce, c_e))
+    if _words(text[c_s:c_e]) < 3 or _words(text[c_s:c_e]) > 40:
+        return None
+    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
+
+
 def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     """`X called Trump “unhinged”` / `X called him a liar`: the speaker names or labels someone; the
     content is the object and the label, up to the clause end."""
@@ -1117,6 +1150,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     L = text[ss:cs]
     if c.kind == "naming":
         return _naming_en(doc, c, cue_text, cs, ce, ss, se)
+    if c.kind == "intent":
+        return _intent_en(doc, c, cue_text, cs, ce, ss, se)
     # -------- trailing attribution: CONTENT, X said. / “...,” said X. --------
     left_stripped = L.rstrip()
     sp = None

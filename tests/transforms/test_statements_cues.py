@@ -119,3 +119,12 @@ def test_reported_content_stops_before_trailing_clauses_and_told_takes_a_pronoun
     assert [(r["speaker_text"], r["statement_text"]) for r in rows] == [
         ("Calabrese", "he’s already received hundreds of emails from Americans")]
     assert _run("He told her to leave the room at once.") == []
+
+
+def test_intent_cues_are_thoughts_and_negated_contractions_are_not_statements():
+    rows = _run("Republicans wanted Congress to pass the bill before the recess.")
+    assert [(r["speaker_text"], r["cue_type"], r["statement_text"]) for r in rows] == [
+        ("Republicans", "thought", "Congress to pass the bill before the recess")]
+    assert _run("The plans to expand the program were scrapped by the board.") == []
+    assert _run("I didn’t want to give my ill-wishers the relish of it.") == []
+    assert _run("He didn't say that he would run for the Senate again.") == []
