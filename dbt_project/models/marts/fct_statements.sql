@@ -17,7 +17,8 @@ final as (
         speech_verb_lemma,
         speaker_char_start,
         speaker_char_end,
-        sentence_index
+        sentence_index,
+        cue_type
     from statements
 )
 

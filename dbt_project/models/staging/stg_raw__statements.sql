@@ -12,6 +12,7 @@ final as (
         cast(speaker_char_end as integer) as speaker_char_end,
         cast(speech_verb as varchar) as speech_verb,
         cast(speech_verb_lemma as varchar) as speech_verb_lemma,
+        cast(cue_type as varchar) as cue_type,
         cast(statement_text as varchar) as statement_text,
         cast(is_direct_quote as boolean) as is_direct_quote,
         cast(language as varchar) as language,
