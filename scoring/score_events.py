@@ -59,12 +59,13 @@ def documents_frame(items: list[dict]) -> pl.DataFrame:
 def run_chain(items: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(documents, events, mentions, actors) for the gold items, through the real stages."""
     from transforms.actors import extract_actors
-    from transforms.events import extract_events
+    from transforms.events import event_agent_actors, extract_events
     from transforms.sentences import split_sentences
 
     docs = documents_frame(items)
     sents = split_sentences(docs)
     mentions, actors = extract_actors(docs, sents)
+    actors = pl.concat([actors, event_agent_actors(docs, sents, mentions, actors)])  # as orchestration does
     events = extract_events(docs, sents, mentions, actors)
     return docs, events, mentions, actors
 

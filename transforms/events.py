@@ -31,7 +31,13 @@ Also: a description or pronoun subject (`The European official did not visit`, `
 sentence's actor; `the two countries` takes the first two countries named; `accusing him` takes the previous
 event's target; `accused X of killing` codes the killing as hypothetical (alleged); a target the mention
 table missed is looked up word by word in the actors' lexicon (COUNTRY/IGO actors of the frame only).
-Events whose actor the text does not name (`protesters stormed ...`) keep a null source.
+Generic agents (`data/reference/event_agents.csv`: protesters, police, troops, gunmen, rebels, students; CAMEO
+agent codes) are actors too: `Moroccan police` / `الشرطة المغربية` -> the country of the demonym next to them, else of
+the first known place of the sentence (`in Casablanca`, countries and capitals from the actors lexicon, cities
+from `event_places.csv`), else the article's most-mentioned country; id `stable_id('agent', ISO3, code)`,
+rows from `event_agent_actors` (orchestration unions them into raw.actors). They act, they are never targets.
+An event whose source is neither named nor generic (`the attack on the consulate`) is left out of the frame:
+`fct_events.source_actor_id` is not null.
 
 Rule table columns (`event_patterns_{en,ar}.csv`, one rule per row, an analyst can add rows):
 pattern_id; anchor (`|`-separated substrings of the matching key, the rule runs only if one occurs);
@@ -56,7 +62,7 @@ import polars as pl
 
 from transforms.common import stable_id
 from transforms.dates import find_dates
-from transforms.schemas import EVENTS, conform, empty
+from transforms.schemas import ACTORS, EVENTS, conform, empty
 
 REF_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -488,7 +494,7 @@ _AMBASSADOR_BEFORE = re.compile(
     r"(?:ambassadors?|envoys?|diplomats?|charg[eé] d'affaires|سفير\w*|السفير\w*|القائم بالاعمال)"
     r"(?:\s+[^\s,،]+){0,3}[\s,،]*$"
 )
-_EN_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+_EN_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:border|frontier)\s+with\s+)?$")
 
 
 def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep: str,
@@ -505,6 +511,8 @@ def _pick_target(ms: list[M], lo: int, hi: int, source: M | None, key: str, prep
                 cands = after
     locative_ok = "in" in prep.split("|")
     for c in cands:
+        if c.atype == "AGENT":
+            continue  # generic agents only act (`police arrested protesters`: no country-level target)
         if source is not None and (c.actor_id == source.actor_id):
             continue
         if source is not None and c.country and c.country == source.country and 0 <= c.start - source.end <= 15:
@@ -524,7 +532,7 @@ def _with_coordinated(ms: list[M], first: M | None, key: str, hi: int) -> list[M
     if first is None:
         return []
     out = [first]
-    for nxt in [m for m in ms if m.start >= first.end and m.end <= hi]:
+    for nxt in [m for m in ms if m.start >= first.end and m.end <= hi and m.atype != "AGENT"]:
         between = key[out[-1].end : nxt.start].strip()
         if re.fullmatch(r"(?:,\s*)?(?:and|&)(?:\s+the)?|و", between) and nxt.actor_id not in {o.actor_id for o in out}:
             out.append(nxt)
@@ -544,6 +552,8 @@ def _two_parties(ms: list[M], before: int) -> list[M]:
     for m in ms:
         if m.start >= before:
             break
+        if m.atype == "AGENT":
+            continue
         if all(m.actor_id != o.actor_id and (m.country is None or m.country != o.country) for o in out):
             out.append(m)
         if len(out) == 2:
@@ -672,9 +682,15 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     passive = (lang == "en" and frame == "active" and bool(_EN_PASSIVE.search(key[lo : h.start]))
                and bool(_EN_PARTICIPLE.match(key, h.start)))
     if frame == "patient":
-        agent = (_AR_AGENT if lang == "ar" else re.compile(r"\bby\s+")).search(key, h.end, hi)
+        agent_rx = _AR_AGENT if lang == "ar" else re.compile(r"\bby\s+")
+        agent = agent_rx.search(key, h.end, hi)
+        a_hi = hi
+        if agent is None and re.match(r"\s*[،,]\s*(?:و|and\b)", key[hi : hi + 6]):
+            # `اقتحام قنصليتها ... ، وإنزال العلم من قبل أحد المتظاهرين`: one agent for coordinated nominals
+            a_hi = min(len(key), hi + 120)
+            agent = agent_rx.search(key, hi, a_hi)
         if agent:
-            right = _right_mentions(ms, agent.end(), hi)
+            right = _right_mentions(ms, agent.end(), a_hi)
             if right:
                 sources = [right[0]]
         target = _pick_target(ms, h.end, agent.start() if agent else hi, None, key, h.target_prep, 60, lang)
@@ -709,6 +725,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             if head is not None:
                 sources = _coordinated(ms, head, key, lo, lang)
         agent = _AR_AGENT.search(key, h.end, hi)
+        if agent and sources and _NESTED_EVENT.search(key, h.end, agent.start()):
+            agent = None  # `استدعت الجزائر السفير ... حادث اقتحام قنصليتها من قبل متظاهرين`: the nested event's agent
         if agent:  # passive with an explicit agent: `تم استدعاء السفير من قبل الخارجية`
             ag = _right_mentions(ms, agent.end(), hi)
             if ag:
@@ -893,6 +911,227 @@ def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
     return Lexicon(load_lexicon().lookup, known)
 
 
+
+# ---------------------------------------------------------------- generic agents (protesters, police, army ...)
+@dataclass(frozen=True)
+class Agent:
+    code: str
+    actor_type: str
+    label_en: str
+    label_ar: str
+
+
+@dataclass
+class AgentRules:
+    rx: re.Pattern
+    by_word: dict[str, Agent]
+    places: dict[str, str]  # matching key of a city -> ISO3
+    place_rx: re.Pattern | None
+
+
+@cache
+def load_agents(language: str) -> AgentRules:
+    """`data/reference/event_agents.csv` (generic agents, CAMEO agent codes) and `event_places.csv` (cities
+    the actors lexicon does not know, for the location country) for `language`."""
+    by_word: dict[str, Agent] = {}
+    for r in _read_csv(REF_DIR / "event_agents.csv"):
+        if r["language"] != language:
+            continue
+        a = Agent(r["agent_code"], r["actor_type"], r["label_en"], r["label_ar"])
+        for w in r["pattern"].split("|"):
+            by_word.setdefault(w.strip(), a)
+    words = sorted(by_word, key=len, reverse=True)
+    if language == "ar":
+        rx = re.compile(r"(?<!\w)(?:[وفبل]|وب|ول|فب|لل)?(?:ال)?(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    else:
+        rx = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
+    places = {match_key(r["place"], language): r["country_iso3"] for r in _read_csv(REF_DIR / "event_places.csv")
+              if r["language"] == language}
+    names = sorted(places, key=len, reverse=True)
+    if not names:
+        place_rx = None
+    elif language == "ar":
+        place_rx = re.compile(r"(?<!\w)(?:ب|في\s+|في\s+مدينه\s+|بمدينه\s+)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    else:
+        place_rx = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+    return AgentRules(rx, by_word, places, place_rx)
+
+
+def agent_actor_id(iso3: str, agent_code: str) -> str:
+    return stable_id("agent", iso3, agent_code)
+
+
+_AR_PLACE_PREP = re.compile(r"(?<!\w)(?:في|ب)\s*$")
+
+
+def _country_word(lex, word: str, lang: str) -> str | None:
+    """ISO3 of a country-level word (`Moroccan`, `المغربية`, `Rabat`) per the actors lexicon, else None."""
+    if lex is None or not word:
+        return None
+    try:
+        aid = lex.lookup(word, lang)
+    except Exception:
+        return None
+    row = lex.actor(aid) if aid else None
+    if row and row.get("actor_type") == "COUNTRY":
+        return row.get("country_iso3")
+    return None
+
+
+def _place_country(text: str, key: str, lang: str, lex, ar: AgentRules) -> str | None:
+    """The country of the first known place of the sentence (`in Casablanca`, `بالدار البيضاء`, `في الرباط`)."""
+    if ar.place_rx is not None:
+        m = ar.place_rx.search(text if lang == "en" else key)
+        if m:
+            return ar.places.get(m.group(1) if lang == "ar" else match_key(m.group(1), lang))
+    if lang == "en":
+        for m in re.finditer(r"\b(?:in|at|near)\s+([A-Z][\w-]+)", text):
+            c = _country_word(lex, m.group(1), lang)
+            if c:
+                return c
+    else:
+        for m in re.finditer(r"(?<!\w)(?:في\s+|ب)(ال\w+)", key):
+            c = _country_word(lex, text[m.start(1) : m.end(1)], lang)
+            if c:
+                return c
+    return None
+
+
+def _sentence_agents(text: str, key: str, lang: str, lex, main_country: str | None,
+                     taken: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str, Agent]]:
+    """Generic agents of a sentence: (start, end, ISO3, Agent). Country: a demonym next to the word
+    (`Moroccan police`, `الشرطة المغربية`), else the first known place of the sentence, else `main_country`.
+    `taken` are the actor mentions (start, end, kind): an agent inside a named actor is not one."""
+    ar = load_agents(lang)
+    if not ar.by_word:
+        return []
+    out = []
+    place: str | bool | None = False
+    for m in ar.rx.finditer(key):
+        s, e = m.start(1), m.end(1)
+        if lang == "en" and text[s : s + 1].isupper() and s > 0 and text[s - 2 : s - 1] not in ".\n":
+            continue  # `Army Day`, `the Students Union`: a name, not a generic agent
+        if any(ts < e and s < te and kind != "DEMONYM" for ts, te, kind in taken):
+            continue
+        agent = ar.by_word[m.group(1)]
+        iso = None
+        start, end = m.start(), e
+        if lang == "en":
+            prev = re.search(r"([A-Z][\w-]+)(?:'s)?\s+(?:[a-z]+\s+)?$", text[max(0, s - 40) : s])
+            if prev:
+                iso = _country_word(lex, prev.group(1), lang)
+                if iso:
+                    start = max(0, s - 40) + prev.start(1)
+        else:
+            nxt = re.match(r"\s+(\S+)", text[e : e + 30])
+            if nxt:
+                iso = _country_word(lex, nxt.group(1), lang)
+                if iso:
+                    end = e + nxt.end(1)
+        if iso is None:
+            if place is False:
+                place = _place_country(text, key, lang, lex, ar)
+            iso = place or main_country
+        if iso:
+            out.append((start, end, iso, agent))
+    return out
+
+
+def _main_countries(mentions: pl.DataFrame, country_of: dict[str, str | None]) -> dict[str, str]:
+    """article_id -> the country most mentioned in it (ties: the first mentioned)."""
+    out: dict[str, str] = {}
+    if mentions.is_empty():
+        return out
+    counts: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for art, aid, cs in mentions.select("article_id", "actor_id", "char_start").iter_rows():
+        c = country_of.get(aid)
+        if c:
+            v = counts[art].setdefault(c, [0, cs if cs is not None else 0])
+            v[0] += 1
+    for art, cs in counts.items():
+        out[art] = min(cs.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+    return out
+
+
+@cache
+def _country_rows() -> dict[str, dict]:
+    from transforms.actors import load_lexicon
+
+    out: dict[str, dict] = {}
+    for r in load_lexicon().rows.values():
+        if r.get("actor_type") == "COUNTRY" and r.get("country_iso3") and r.get("cameo_code") == r["country_iso3"]:
+            out.setdefault(r["country_iso3"], r)
+    return out
+
+
+def _agent_row(iso3: str, agent: Agent) -> dict:
+    country = _country_rows().get(iso3)
+    name_en = (country or {}).get("canonical_name") or iso3
+    name_ar = (country or {}).get("canonical_name_ar")
+    return {
+        "actor_id": agent_actor_id(iso3, agent.code),
+        "canonical_name": f"{agent.label_en} ({name_en})",
+        "canonical_name_ar": f"{agent.label_ar} ({name_ar})" if name_ar else None,
+        "actor_type": agent.actor_type,
+        "country_iso3": iso3,
+        "cameo_code": iso3 + agent.code,
+        "role": None,
+    }
+
+
+def _agents_lexicon():
+    try:
+        from transforms.actors import load_lexicon
+    except ImportError:
+        return None
+    return load_lexicon()
+
+
+def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
+                 actors: pl.DataFrame):
+    """(article_id, sentence_index, [(start, end, ISO3, Agent)]) for the sentences naming a generic agent."""
+    lex = _agents_lexicon()
+    country_of: dict[str, str | None] = {}
+    if not actors.is_empty():
+        country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
+    main = _main_countries(mentions, country_of)
+    lang_of = dict(documents.select("article_id", "language").iter_rows())
+    taken: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    if not mentions.is_empty():
+        for art, idx, cs, ce, kind in mentions.select("article_id", "sentence_index", "char_start", "char_end",
+                                                      "mention_kind").iter_rows():
+            taken[(art, idx)].append((cs, ce, kind or "NAME"))
+    for art, idx, s0, text in sentences.select("article_id", "sentence_index", "char_start", "text").iter_rows():
+        if not text or art not in lang_of:
+            continue
+        lang = "ar" if lang_of[art] == "ar" else "en"
+        key = match_key(text, lang)
+        if load_agents(lang).rx.search(key) is None:
+            continue
+        tk = [(a - s0, b - s0, k) for a, b, k in taken.get((art, idx), [])]
+        found = _sentence_agents(text, key, lang, lex, main.get(art), tk)
+        if found:
+            yield art, idx, found
+
+
+def event_agent_actors(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
+                       actors: pl.DataFrame) -> pl.DataFrame:
+    """ACTORS rows for the generic agents events may use as sources (`Moroccan protesters` -> id
+    `stable_id('agent', 'MAR', 'OPP')`, CAMEO `MAROPP`), not already in `actors`. Orchestration unions them
+    into raw.actors (the actors asset is written before events) so every event source is a valid actor id;
+    `extract_events` finds the same agents from the same inputs."""
+    have = set(actors["actor_id"].to_list()) if not actors.is_empty() else set()
+    rows: dict[str, dict] = {}
+    for _art, _idx, found in _iter_agents(documents, sentences, mentions, actors):
+        for _s, _e, iso, agent in found:
+            aid = agent_actor_id(iso, agent.code)
+            if aid not in have and aid not in rows:
+                rows[aid] = _agent_row(iso, agent)
+    if not rows:
+        return empty(ACTORS)
+    return conform(pl.DataFrame(list(rows.values()), infer_schema_length=None), ACTORS)
+
+
 # ---------------------------------------------------------------- frame level
 def extract_events(
     documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
@@ -919,14 +1158,16 @@ def extract_events(
                                  "mention_kind").iter_rows():
             if r[4] is not None and r[1] is not None:
                 by_sentence[(r[0], r[1])].append(r)
+    agents_by = {(art, idx): found for art, idx, found in _iter_agents(documents, sentences, mentions, actors)}
     rows = []
     context: dict[str, M | None] = {}
     body_keys: dict[str, tuple[str, list[str]]] = {}
     for art, idx, s0, _s1, text in sentences.select(
             "article_id", "sentence_index", "char_start", "char_end", "text").sort(
             "article_id", "sentence_index").iter_rows():
-        ms_raw = by_sentence.get((art, idx))
-        if not ms_raw or not text:
+        ms_raw = by_sentence.get((art, idx), [])
+        agents = agents_by.get((art, idx), [])
+        if not (ms_raw or agents) or not text:
             context[art] = None
             continue
         doc = docs.get(art)
@@ -953,6 +1194,10 @@ def extract_events(
                 continue
             flat.append(m)
         flat = [m for m in flat if m.actor_id not in media]  # `told Asharq al-Awsat`: outlets report, not act
+        if agents:  # `Moroccan police`, `المتظاهرين`: generic agents (the demonym they include is theirs)
+            ag = [M(a, b, agent_actor_id(iso, g.code), "AGENT", iso, "AGENT") for a, b, iso, g in agents]
+            flat = sorted([m for m in flat if not any(m.start < x.end and x.start < m.end for x in ag)] + ag,
+                          key=lambda m: (m.start, -m.end))
         evs = _sentence_events(key, lang, flat, lr, context.get(art), text, lexicon, anchors)
         ctx = next((e.source for e in reversed(evs) if e.source is not None), None) or (flat[0] if flat else None)
         context[art] = M(-1000, -1000, ctx.actor_id, ctx.kind, ctx.country) if ctx else None
@@ -962,7 +1207,9 @@ def extract_events(
         dates = find_dates(text, pub, lang)
         seen = set()
         for ev in evs:
-            src = ev.source.actor_id if ev.source else None
+            if ev.source is None:
+                continue  # no named nor generic actor did it: kept out (fct_events.source_actor_id is not null)
+            src = ev.source.actor_id
             tgt = ev.target.actor_id if ev.target else None
             dedup = (src, tgt, ev.code, ev.start)
             if dedup in seen:

@@ -9,7 +9,15 @@ import polars as pl
 import pytest
 
 from transforms.common import stable_id
-from transforms.events import cluster_events, event_clusters, extract_events, load_codebook, load_rules
+from transforms.events import (
+    agent_actor_id,
+    cluster_events,
+    event_agent_actors,
+    event_clusters,
+    extract_events,
+    load_codebook,
+    load_rules,
+)
 from transforms.schemas import ACTOR_MENTIONS, ACTORS, DOCUMENTS, EVENTS, SENTENCES, conform
 
 PUB = date(2022, 7, 20)  # a Wednesday
@@ -231,8 +239,35 @@ def test_arabic_negation_and_future():
 def test_arabic_storming_of_its_consulate_targets_the_summoning_country():
     ev = run(article("r5", ["استدعت الجزائر السفير المغربي لطلب توضيحات حول حادث اقتحام مقر قنصليتها العامة بالدار البيضاء."],
                      [("الجزائر", "dza"), ("المغربي", "mar")], "ar"))
+    # nobody named nor generic stormed it: kept out (fct_events.source_actor_id is not null)
+    assert ev.filter(pl.col("event_root_code") == "14").height == 0
+    assert ev.filter(pl.col("event_root_code") == "16").select("source_actor_id", "target_actor_id").rows() == [
+        ("dza", "mar")]
+
+
+def test_arabic_storming_by_protesters_in_casablanca_is_moroccan_protesters():
+    ev = run(article("r5b", ["استدعت الجزائر السفير المغربي حول حادث اقتحام قنصليتها بالدار البيضاء من قبل متظاهرين."],
+                     [("الجزائر", "dza"), ("المغربي", "mar")], "ar"))
     storm = ev.filter(pl.col("event_root_code") == "14").row(0, named=True)
-    assert (storm["source_actor_id"], storm["target_actor_id"], storm["event_code"]) == (None, "dza", "145")
+    assert (storm["source_actor_id"], storm["target_actor_id"], storm["event_code"]) == (
+        agent_actor_id("MAR", "OPP"), "dza", "145")
+
+
+def test_english_generic_agents_take_the_demonym_or_the_place_country():
+    ev = run(article("g1", ["Moroccan police arrested Algeria's consul on Monday.",
+                            "Protesters stormed the French embassy in Niamey on Sunday."],
+                     [("Moroccan", "mar"), ("Algeria", "dza"), ("French", "fra")]))
+    assert {(agent_actor_id("MAR", "COP"), "dza"), (agent_actor_id("NER", "OPP"), "fra")} <= {
+        (r["source_actor_id"], r["target_actor_id"]) for r in ev.iter_rows(named=True)}
+    assert ev["source_actor_id"].null_count() == 0
+
+
+def test_generic_agent_actor_rows_have_cameo_codes():
+    docs, sents, ments = article("g2", ["Algerian troops shelled positions near the border with Mali."],
+                                 [("Algerian", "dza"), ("Mali", "mli")])
+    rows = event_agent_actors(docs, sents, ments, pl.DataFrame())
+    assert rows.select("actor_id", "cameo_code", "country_iso3", "canonical_name").rows() == [
+        (agent_actor_id("DZA", "MIL"), "DZAMIL", "DZA", "armed forces (Algeria)")]
 
 
 def test_arabic_coordinated_subjects_sign_an_agreement():

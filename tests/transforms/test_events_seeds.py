@@ -10,7 +10,7 @@ import pytest
 
 from transforms.actors import extract_actors
 from transforms.clean import clean_articles
-from transforms.events import event_clusters, extract_events
+from transforms.events import agent_actor_id, event_agent_actors, event_clusters, extract_events
 from transforms.ingest import ingest_folder
 from transforms.schemas import EVENTS
 from transforms.sentences import split_sentences
@@ -22,6 +22,7 @@ def seed_events(sample_dir):
     docs = clean_articles(raw)
     sents = split_sentences(docs)
     mentions, actors = extract_actors(docs, sents)
+    actors = pl.concat([actors, event_agent_actors(docs, sents, mentions, actors)])  # as orchestration does
     events = extract_events(docs, sents, mentions, actors)
     seed = {r["article_id"]: r["source_file"][:3] for r in docs.iter_rows(named=True)}
     a = actors.select("actor_id", "canonical_name", "country_iso3")
@@ -128,10 +129,19 @@ def test_003_arabic_recall_summon_and_storming(seed_events):
     assert summon.select("source_country", "target_country").rows() == [("DZA", "MAR")]
     storm = find(ev, "003", event_code="145")
     assert storm["target_country"].to_list() == ["DZA"]
+    # `من قبل أحد المتظاهرين` in Casablanca: Moroccan protesters (CAMEO MAROPP), an actor row of raw.actors
+    assert storm["source_actor_id"].to_list() == [agent_actor_id("MAR", "OPP")]
+    assert storm["source_country"].to_list() == ["MAR"]
     assert storm["evidence_text"].str.contains("اقتحام مقر قنصليتها").all()
     # the 2002 agreement between Algeria and Morocco, dated by `عام 2002`
     agreement = find(ev, "003", event_code="057", source_country="DZA", target_country="MAR", event_date=date(2002, 1, 1))
     assert agreement["event_date_precision"].to_list() == ["year"]
+
+
+def test_every_seed_event_has_a_source_that_is_an_actor(seed_events):
+    _, events, ev = seed_events
+    assert events["source_actor_id"].null_count() == 0
+    assert ev.filter(pl.col("source").is_null()).height == 0
 
 
 def test_seed_clusters_table(seed_events):
