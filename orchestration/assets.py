@@ -109,11 +109,13 @@ def sentences(paths: AkhbarPaths, run_lock: RunLock) -> dg.MaterializeResult:
 )
 def actors(paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
     from transforms.actors import extract_actors
+    from transforms.events import event_agent_actors
 
     s = paths.settings()
-    mentions, actor_rows = extract_actors(
-        _read(s, "documents", schemas.DOCUMENTS), _read(s, "sentences", schemas.SENTENCES)
-    )
+    docs, sents = _read(s, "documents", schemas.DOCUMENTS), _read(s, "sentences", schemas.SENTENCES)
+    mentions, actor_rows = extract_actors(docs, sents)
+    # generic agents events use as sources (`Moroccan protesters`), so raw.events.source_actor_id is a valid FK
+    actor_rows = pl.concat([actor_rows, event_agent_actors(docs, sents, mentions, actor_rows)])
     yield _write(s, "actor_mentions", mentions, schemas.ACTOR_MENTIONS)
     yield _write(s, "actors", actor_rows, schemas.ACTORS)
 
