@@ -617,6 +617,53 @@ def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: li
     return None
 
 
+
+# ---------------------------------------------------------------- exclusions (idioms, sport) and violent codes
+@dataclass
+class Exclusions:
+    idioms: list[tuple[re.Pattern, frozenset[str] | None]]  # must overlap the trigger
+    context: list[tuple[re.Pattern, frozenset[str] | None]]  # anywhere in the sentence
+
+
+@cache
+def load_exclusions(language: str) -> Exclusions:
+    """`data/reference/event_exclusions.csv`: idioms that look like events (`خطفت الألباب` captivated,
+    `killed the bill`, `price war`) and sentence contexts (sport, games) where event words are play. `roots`
+    is `*` or `|`-separated CAMEO roots the row removes. Regexes run over the sentence's matching key."""
+    ex = Exclusions([], [])
+    for r in _read_csv(REF_DIR / "event_exclusions.csv"):
+        if r["language"] != language:
+            continue
+        roots = None if r["roots"].strip() in ("", "*") else frozenset(r["roots"].split("|"))
+        (ex.idioms if r["kind"] == "idiom" else ex.context).append((re.compile(r["regex"]), roots))
+    return ex
+
+
+def _excluded(key: str, lang: str, h: Hit) -> bool:
+    ex = load_exclusions(lang)
+    root = h.code[:2]
+    for rx, roots in ex.context:
+        if (roots is None or root in roots) and rx.search(key):
+            return True
+    lo, hi = min(h.start, h.mstart if h.mstart >= 0 else h.start), h.start + max(h.mlen, h.end - h.start)
+    for rx, roots in ex.idioms:
+        if roots is None or root in roots:
+            for m in rx.finditer(key, max(0, lo - 40), min(len(key), hi + 60)):
+                if m.start() < hi and lo < m.end():
+                    return True
+    return False
+
+
+_VIOLENT_ROOTS = {"18", "19", "20"}
+_ACTOR_LIKE = {"COUNTRY", "ARMED_GROUP", "AGENT", "IGO"}
+
+
+def _actor_like(m: M | None) -> bool:
+    """Who can fight: a state, an armed group, a generic agent (troops, gunmen), an IGO, or a person or body of a
+    known country (`the Israeli army`, `Assad`); a company or an unplaced organisation cannot."""
+    return m is not None and (m.atype in _ACTOR_LIKE or (m.country is not None and m.atype != "MEDIA"))
+
+
 def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None,
                      text: str = "", lexicon: Lexicon | None = None, anchors: list[str] | None = None) -> list[Ev]:
     """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
@@ -624,7 +671,13 @@ def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M
     out: list[Ev] = []
     span = (max(0, ms[0].start - 60), ms[-1].end) if ms else None  # a dictionary verb sits near its actors
     for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms}), anchors, span):
+        if _excluded(key, lang, h):
+            continue
         ev = _read_hit(key, lang, ms, h, out, context, text, lexicon)
+        if h.code[:2] in _VIOLENT_ROOTS or h.code == "145":
+            # violence needs an actor-like source, and a target that can be hit when there is one
+            ev = [e for e in ev if _actor_like(e.source) and (e.target is None or _actor_like(e.target)
+                                                                or e.target.atype == "PERSON")]
         out.extend(ev)
     return out
 
@@ -990,8 +1043,9 @@ def _place_country(text: str, key: str, lang: str, lex, ar: AgentRules) -> str |
             if c:
                 return c
     else:
-        for m in re.finditer(r"(?<!\w)(?:في\s+|ب)(ال\w+)", key):
-            c = _country_word(lex, text[m.start(1) : m.end(1)], lang)
+        for m in re.finditer(r"(?<!\w)(?:في\s+(\w+)|ب(ال\w+))", key):
+            g = 1 if m.group(1) else 2
+            c = _country_word(lex, text[m.start(g) : m.end(g)], lang)
             if c:
                 return c
     return None
