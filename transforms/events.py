@@ -935,18 +935,77 @@ def _emit(h: Hit, sources: list[M], target: M | None, ms: list[M], key: str, hi:
     return out
 
 
-_EN_LOCATION = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,3})")
-_AR_LOCATION = re.compile(r"(?:في\s+(?:مدينة|العاصمة)\s+|بمدينة\s+|بالعاصمة\s+)(\S+(?:\s+\S+)?)")
+_EN_LOCATION = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:city|capital|town|port|region)\s+of\s+|the\s+)?"
+                          r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+_AR_LOCATION = re.compile(r"(?<!\w)(?:في\s+(?:مدينه\s+|العاصمه\s+(?:\S+\s+)?)?|ب(?:مدينه\s+|العاصمه\s+(?:\S+\s+)?)?(?=ال)"
+                          r"|قرب\s+|امام\s+)(\S+(?:\s+\S+)?)")
 _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b")
+_EN_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){0,2})\s*(?:,\s*[A-Z][a-z]+\.?\s*\d{1,2}\s*)?(?:\(|-|–|—)")
 
 
-def _location(text: str, s: int, hi: int, lang: str) -> str | None:
-    rx = _AR_LOCATION if lang == "ar" else _EN_LOCATION
-    m = rx.search(text, s, hi)
-    if not m or _NOT_PLACE.match(m.group(1)):
+def _known_place(phrase: str, lang: str) -> str | None:
+    """The leading part of `phrase` that is a known place: a city or region of `event_places.csv`, or a
+    country or capital the actors lexicon matches from the phrase's first word (`Rabat`, `Saudi Arabia`,
+    `الرباط`), as written; else None (`فندق فلسطين`, `Beirut today` -> `Beirut`)."""
+    words = phrase.split()
+    places = load_agents(lang).places
+    for n in range(min(3, len(words)), 0, -1):
+        cand = " ".join(words[:n]).strip(" ،,.:;\"'«»()")
+        if cand and match_key(cand, lang) in places:
+            return cand
+    lex = _agents_lexicon()
+    if lex is None or not words:
         return None
-    return m.group(1).strip(" ،,.")
+    try:
+        if lang == "ar":
+            from transforms import arabic
+
+            toks = arabic.tokenize(phrase)
+            hits = lex.match_ar(toks)
+        else:
+            from transforms.actors import en_tokens
+
+            toks = en_tokens(phrase)
+            hits = lex.match_en(phrase, toks, strict_case=False)
+    except Exception:  # a lookup failure must not fail the stage
+        return None
+    for h in hits:
+        if h[0] == 0:
+            row = lex.actor(h[2])
+            if row and row.get("actor_type") == "COUNTRY":
+                return phrase[toks[0][1] : toks[h[1] - 1][2]]
+        break
+    return None
+
+
+def _location(text: str, key: str, s: int, lo: int, hi: int, lang: str) -> str | None:
+    """Where, as written: the known place (country, capital, listed city) of an `in <Place>` / `في <مدينة>` /
+    `بالرباط` phrase in the trigger's clause, the nearest to the trigger first."""
+    rx = _AR_LOCATION if lang == "ar" else _EN_LOCATION
+    best: tuple[int, str] | None = None
+    for m in rx.finditer(key if lang == "ar" else text, lo, hi):
+        if lang == "en" and _NOT_PLACE.match(m.group(1)):
+            continue
+        place = _known_place(text[m.start(1) : m.end(1)], lang)
+        if place:
+            d = abs(m.start(1) - s)
+            if best is None or d < best[0]:
+                best = (d, place)
+    return best[1] if best else None
+
+
+def _dateline(body: str, lang: str) -> tuple[int, str] | None:
+    """(end offset, place) of an English dateline (`RABAT (Reuters) -`, `Casablanca, Nov. 3 -`) at the top of
+    the body when the place is known; Arabic bodies rarely carry one."""
+    if lang != "en" or not body:
+        return None
+    m = _EN_DATELINE.match(body[:80])
+    if not m:
+        return None
+    place = m.group(1)
+    known = _known_place(place.title() if place.isupper() else place, lang)
+    return (m.end(), place) if known else None
 
 
 def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
@@ -1034,9 +1093,10 @@ def _country_word(lex, word: str, lang: str) -> str | None:
 def _place_country(text: str, key: str, lang: str, lex, ar: AgentRules) -> str | None:
     """The country of the first known place of the sentence (`in Casablanca`, `بالدار البيضاء`, `في الرباط`)."""
     if ar.place_rx is not None:
-        m = ar.place_rx.search(text if lang == "en" else key)
-        if m:
-            return ar.places.get(m.group(1) if lang == "ar" else match_key(m.group(1), lang))
+        for m in ar.place_rx.finditer(text if lang == "en" else key):
+            c = ar.places.get(m.group(1) if lang == "ar" else match_key(m.group(1), lang))
+            if c:  # regions (`the Gulf`) have no country
+                return c
     if lang == "en":
         for m in re.finditer(r"\b(?:in|at|near)\s+([A-Z][\w-]+)", text):
             c = _country_word(lex, m.group(1), lang)
@@ -1259,6 +1319,7 @@ def extract_events(
             continue
         pub: date | None = doc["published_date"]
         dates = find_dates(text, pub, lang)
+        dateline = _dateline(doc["body_text"], lang) if idx == 0 else None
         seen = set()
         for ev in evs:
             if ev.source is None:
@@ -1292,7 +1353,8 @@ def extract_events(
                 "goldstein": code.goldstein,
                 "event_date": ev_date,
                 "event_date_precision": precision,
-                "location_text": _location(text, ev.start, hi, lang),
+                "location_text": _location(text, key, ev.start, lo, hi, lang) or (
+                    dateline[1] if dateline and idx == 0 else None),
                 "is_negated": ev.negated,
                 "modality": ev.modality,
                 "evidence_text": text,

@@ -411,3 +411,31 @@ def test_arabic_sport_sentence_has_no_events():
                             "التقى وزير الخارجية الجزائري نظيره المغربي في الرباط."],
                      [("الجزائر", "dza"), ("المغرب", "mar"), ("الجزائري", "dza"), ("المغربي", "mar"), ("الرباط", "mar")], "ar"))
     assert set(ev["sentence_index"].to_list()) == {1}
+
+
+# ---------------------------------------------------------------- location_text
+def test_location_is_a_known_place_in_the_clause():
+    ev = run(article("l1", ["Protesters stormed the French embassy in Niamey on Sunday.",
+                            "Spain attacked France in the Gulf.",
+                            "France recalled its ambassador from Spain in Protest Week."],
+                     [("French", "fra"), ("Spain", "esp"), ("France", "fra"), ("France", "fra"), ("Spain", "esp")]),
+             article("l2", ["التقى وزير الخارجية الجزائري نظيره المغربي في الرباط اليوم.",
+                            "اقتحم متظاهرون قنصلية الجزائر بالدار البيضاء.",
+                            "زار الوزير الجزائري فندق فلسطين."],
+                     [("الجزائري", "dza"), ("المغربي", "mar"), ("الجزائر", "dza"), ("الجزائري", "dza")], "ar"))
+    got = {(r["article_id"], r["sentence_index"], r["event_root_code"]): r["location_text"]
+           for r in ev.iter_rows(named=True)}
+    assert got[("l1", 0, "14")] == "Niamey"
+    assert got[("l1", 1, "19")] == "Gulf"
+    assert got[("l1", 2, "16")] is None  # not a known place
+    assert got[("l2", 0, "04")] == "الرباط"
+    assert got[("l2", 1, "14")] == "الدار البيضاء"
+    assert all(v is None for k, v in got.items() if k[:2] == ("l2", 2))  # a hotel named Palestine
+
+
+def test_english_dateline_is_the_location_of_first_sentence_events():
+    ev = run(article("l3", ["RABAT (Reuters) - Morocco recalled its ambassador to Algeria on Monday.",
+                            "Spain recalled its ambassador to France."],
+                     [("Morocco", "mar"), ("Algeria", "dza"), ("Spain", "esp"), ("France", "fra")]))
+    got = {r["sentence_index"]: r["location_text"] for r in ev.iter_rows(named=True)}
+    assert got == {0: "RABAT", 1: None}
