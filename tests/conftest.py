@@ -1,24 +1,14 @@
-"""Shared test fixtures. Tests that read ../shared skip cleanly when it is absent (a fresh clone has none)."""
+"""Shared test fixtures. Tests that read ../shared skip cleanly when it is absent (a fresh clone has none).
+
+Helpers to import live in `tests/support.py` (`from support import shared_path`), not here.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE_DIR = REPO / "data" / "sample"
-FIXTURES = REPO / "tests" / "fixtures"
-SHARED = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared"))
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test when it is not there."""
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} is absent (../shared is not part of a fresh clone)")
-    return p
+from support import SAMPLE_DIR
 
 
 @pytest.fixture(scope="session")
