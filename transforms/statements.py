@@ -1083,6 +1083,33 @@ _RX_INTENT_TO = re.compile(r"\s+(?:(?:him|her|them|us|me|[A-Z][\w’'.-]+(?:\s+[
                            r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|be\s+sure\b)[a-z]\w+)")
 
 
+def _named_speaker_left(doc: _Doc, ss: int, cs: int) -> tuple[int, int] | None:
+    """The speaker noun phrase left of a cue, unless it is a non-speaker, a determiner or a bare pronoun
+    such as `it`/`which` (used by the intent and naming cues, which need a real subject)."""
+    sp = _speaker_left(doc.text, ss, cs)
+    if sp is None:
+        return None
+    sp_txt = doc.text[sp[0]:sp[1]].lower()
+    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what"}:
+        return None
+    return sp
+
+
+def _content_after_cue(doc: _Doc, ce: int, se: int, *, cut_clause: bool) -> tuple[int, int]:
+    """Content right of a cue: up to a closing quote or the sentence end, cut before a participle clause
+    (outside quotes) and, with `cut_clause`, before a trailing relative/contrast clause."""
+    text = doc.text
+    c_e = _extend_to_quote_close(doc, ce, se)
+    pm = _RX_PARTICIPLE_CUT.search(text, ce, c_e)
+    if pm and not _quote_around(doc, pm.start()):
+        c_e = pm.start()
+    if cut_clause:
+        cm = _RX_CONTENT_CUT.search(text, ce, c_e)
+        if cm is not None:
+            c_e = cm.start()
+    return _strip_final_period(text, *_trim(text, ce, c_e))
+
+
 def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     """`Trump wants to build a wall`, `Clinton plans to visit Ohio`: an intention; the content is the
     infinitive clause (with its subject when one stands between: "wants Congress to act")."""
@@ -1092,20 +1119,10 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     m = _RX_INTENT_TO.match(text, ce, se)
     if m is None:
         return None
-    sp = _speaker_left(text, ss, cs)
+    sp = _named_speaker_left(doc, ss, cs)
     if sp is None:
         return None
-    sp_txt = text[sp[0]:sp[1]].lower()
-    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what"}:
-        return None
-    c_e = _extend_to_quote_close(doc, ce, se)
-    pm = _RX_PARTICIPLE_CUT.search(text, ce, c_e)
-    if pm and not _quote_around(doc, pm.start()):
-        c_e = pm.start()
-    cm = _RX_CONTENT_CUT.search(text, ce, c_e)
-    if cm is not None:
-        c_e = cm.start()
-    c_s, c_e = _strip_final_period(text, *_trim(text, ce, c_e))
+    c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=True)
     if _words(text[c_s:c_e]) < 3 or _words(text[c_s:c_e]) > 40:
         return None
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
@@ -1120,17 +1137,10 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     m = _RX_NAMING_OBJ.match(text, ce, se)
     if m is None:
         return None
-    sp = _speaker_left(text, ss, cs)
+    sp = _named_speaker_left(doc, ss, cs)
     if sp is None:
         return None
-    sp_txt = text[sp[0]:sp[1]].lower()
-    if _NONSPEAKER.search(sp_txt) or sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what"}:
-        return None
-    c_e = _extend_to_quote_close(doc, ce, se)
-    pm = _RX_PARTICIPLE_CUT.search(text, ce, c_e)
-    if pm and not _quote_around(doc, pm.start()):
-        c_e = pm.start()
-    c_s, c_e = _strip_final_period(text, *_trim(text, ce, c_e))
+    c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
     if _words(text[c_s:c_e]) < 2 or _words(text[c_s:c_e]) > 40:
         return None
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
