@@ -589,6 +589,8 @@ class Lexicon:
         return None
 
 
+_AR_NEAR = re.compile(r"(?<!\w)(?:قرب|داخل|خارج)\s+(?:مدينه\s+|الحدود\s+مع\s+)?$")
+_EN_NEAR = re.compile(r"\b(?:near|outside|inside)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:border|frontier)\s+with\s+)?$")
 _LEX_TOKEN = re.compile(r"[\w'’-]+")
 
 
@@ -605,9 +607,15 @@ def _lexicon_target(text: str, key: str, lang: str, h: Hit, hi: int, sources: li
         word = m.group()
         if lang == "en" and not word[:1].isupper():
             continue
+        if (_EN_NEAR if lang == "en" else _AR_NEAR).search(key, max(start, m.start() - 30), m.start()):
+            continue  # `shelled positions near the border with Mali`, `في الرباط`: a place, not a target
         found = lex.find(word, lang)
         if found is None:
-            continue
+            iso = load_agents(lang).places.get(match_key(word, lang))
+            row = _country_rows().get(iso) if iso else None
+            if row is None:
+                continue
+            found = (row["actor_id"], iso, "COUNTRY")  # `قصفت إسرائيل قطاع غزة`: a listed city of a state
         aid, country, atype = found
         if _NESTED_EVENT.search(key, max(start, h.start + h.mlen), m.start()):
             return None  # the patient of another event (`condemned the attack on the Algerian consulate`)
@@ -1015,12 +1023,22 @@ def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
         from transforms.actors import load_lexicon
     except ImportError:
         return None
-    known = {
+    known = dict(_lexicon_states())  # `قطاع غزة`, `سنغاليا`: states the mention table missed (rows: event_agent_actors)
+    known.update({
         a: (c, t)
         for a, c, t in actors.select("actor_id", "country_iso3", "actor_type").iter_rows()
         if t in ("COUNTRY", "IGO")
-    }
+    })
     return Lexicon(load_lexicon().lookup, known)
+
+
+@cache
+def _lexicon_states() -> dict[str, tuple[str | None, str | None]]:
+    """actor_id -> (ISO3, type) of the reference lexicon's COUNTRY and IGO actors."""
+    from transforms.actors import load_lexicon
+
+    return {a: (r.get("country_iso3"), r.get("actor_type")) for a, r in load_lexicon().rows.items()
+            if r.get("actor_type") in ("COUNTRY", "IGO")}
 
 
 
@@ -1209,17 +1227,27 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
     if not actors.is_empty():
         country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
     main = _main_countries(mentions, country_of)
-    lang_of = dict(documents.select("article_id", "language").iter_rows())
+    hit_docs: dict[str, tuple[str, str]] = {}  # article_id -> (lang, body key): only bodies naming an agent
+    for art, language, body in documents.select("article_id", "language", "body_text").iter_rows():
+        lang = "ar" if language == "ar" else "en"
+        bkey = match_key(body or "", lang)
+        if load_agents(lang).rx.search(bkey) is not None:
+            hit_docs[art] = (lang, bkey)
+    if not hit_docs:
+        return
     taken: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
     if not mentions.is_empty():
-        for art, idx, cs, ce, kind in mentions.select("article_id", "sentence_index", "char_start", "char_end",
-                                                      "mention_kind").iter_rows():
+        for art, idx, cs, ce, kind in mentions.filter(pl.col("article_id").is_in(list(hit_docs))).select(
+                "article_id", "sentence_index", "char_start", "char_end", "mention_kind").iter_rows():
             taken[(art, idx)].append((cs, ce, kind or "NAME"))
-    for art, idx, s0, text in sentences.select("article_id", "sentence_index", "char_start", "text").iter_rows():
-        if not text or art not in lang_of:
+    for art, idx, s0, text in sentences.filter(pl.col("article_id").is_in(list(hit_docs))).select(
+            "article_id", "sentence_index", "char_start", "text").iter_rows():
+        if not text:
             continue
-        lang = "ar" if lang_of[art] == "ar" else "en"
-        key = match_key(text, lang)
+        lang, bkey = hit_docs[art]
+        key = bkey[s0 : s0 + len(text)]
+        if len(key) != len(text):
+            key = match_key(text, lang)
         if load_agents(lang).rx.search(key) is None:
             continue
         tk = [(a - s0, b - s0, k) for a, b, k in taken.get((art, idx), [])]
@@ -1241,6 +1269,15 @@ def event_agent_actors(documents: pl.DataFrame, sentences: pl.DataFrame, mention
             aid = agent_actor_id(iso, agent.code)
             if aid not in have and aid not in rows:
                 rows[aid] = _agent_row(iso, agent)
+    if not actors.is_empty():  # states events found word by word in the lexicon (`قصفت إسرائيل قطاع غزة`)
+        ev = extract_events(documents, sentences, mentions, pl.concat([actors, conform(
+            pl.DataFrame(list(rows.values()), infer_schema_length=None), ACTORS)]) if rows else actors)
+        lex = _agents_lexicon()
+        used = set(ev["source_actor_id"].drop_nulls().to_list()) | set(ev["target_actor_id"].drop_nulls().to_list())
+        for aid in sorted(used - have - set(rows)):
+            row = lex.actor(aid) if lex is not None else None
+            if row:
+                rows[aid] = {k: row.get(k) for k in ACTORS}
     if not rows:
         return empty(ACTORS)
     return conform(pl.DataFrame(list(rows.values()), infer_schema_length=None), ACTORS)

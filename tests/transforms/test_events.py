@@ -38,6 +38,8 @@ ACTOR_ROWS = {
     "macron": ("Emmanuel Macron", "PERSON", "FRA"),
     "putin": ("Vladimir Putin", "PERSON", "RUS"),
     "nintendo": ("Nintendo", "ORGANIZATION", None),
+    "isr": ("Israel", "COUNTRY", "ISR"),
+    "mli": ("Mali", "COUNTRY", "MLI"),
 }
 
 
@@ -439,3 +441,22 @@ def test_english_dateline_is_the_location_of_first_sentence_events():
                      [("Morocco", "mar"), ("Algeria", "dza"), ("Spain", "esp"), ("France", "fra")]))
     got = {r["sentence_index"]: r["location_text"] for r in ev.iter_rows(named=True)}
     assert got == {0: "RABAT", 1: None}
+
+
+# ---------------------------------------------------------------- targets the mention table missed
+def test_arabic_bombing_of_gaza_strip_targets_palestine_and_its_actor_row_is_provided():
+    art = article("t1", ["قصفت إسرائيل قطاع غزة ليلة الأحد."], [("إسرائيل", "isr")], "ar")
+    ev = run(art)
+    strike = ev.filter(pl.col("event_root_code") == "19").row(0, named=True)
+    assert strike["source_actor_id"] == "isr"
+    rows = event_agent_actors(*art, actors_frame())
+    target = rows.filter(pl.col("actor_id") == strike["target_actor_id"])
+    assert target.select("country_iso3", "actor_type").rows() == [("PSE", "COUNTRY")]
+
+
+def test_english_place_near_a_border_is_not_a_target():
+    ev = run(article("t2", ["Algerian troops shelled positions near the border with Mali on Thursday.",
+                            "Algerian troops shelled Mali on Friday."],
+                     [("Algerian", "dza"), ("Mali", "mli"), ("Algerian", "dza"), ("Mali", "mli")]))
+    assert ev.select("sentence_index", "source_actor_id", "event_root_code", "target_actor_id").rows() == [
+        (1, agent_actor_id("DZA", "MIL"), "19", "mli")]
