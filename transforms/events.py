@@ -672,6 +672,17 @@ def _actor_like(m: M | None) -> bool:
     return m is not None and (m.atype in _ACTOR_LIKE or (m.country is not None and m.atype != "MEDIA"))
 
 
+def _lexicon_source(text: str, lo: int, hi: int, lex: Lexicon) -> M | None:
+    """Arabic subject-verb order the mention table missed: the last of up to six words before the trigger in
+    its clause that the lexicon resolves to a country (`وزير الخارجية الإسباني`)."""
+    words = list(_LEX_TOKEN.finditer(text, lo, hi))[-6:]
+    for m in reversed(words):
+        found = lex.find(m.group(), "ar")
+        if found is not None and found[2] == "COUNTRY":
+            return M(m.start(), m.end(), found[0], "LEXICON", found[1], found[2])
+    return None
+
+
 def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M | None = None,
                      text: str = "", lexicon: Lexicon | None = None, anchors: list[str] | None = None) -> list[Ev]:
     """Events of one sentence. `context` is the discourse antecedent from the previous sentence (its last
@@ -681,7 +692,10 @@ def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M
     for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms}), anchors, span):
         if _excluded(key, lang, h):
             continue
-        ev = _read_hit(key, lang, ms, h, out, context, text, lexicon)
+        own = (h.start, h.end)
+        hms = [m for m in ms if not (m.start < own[1] and own[0] < m.end)]  # `اتصالا هاتفيا` is no actor
+        ev = _read_hit(key, lang, hms if lang == "ar" and len(hms) != len(ms) else ms, h, out, context, text,
+                       lexicon)
         if h.code[:2] in _VIOLENT_ROOTS or h.code == "145":
             # violence needs an actor-like source, and a target that can be hit when there is one
             ev = [e for e in ev if _actor_like(e.source) and (e.target is None or _actor_like(e.target)
@@ -883,6 +897,15 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
                 rf"(?<!\w)(?:{h.target_prep})(?!\w)", key[h.end : hi])):
             target = inherited_target
 
+    if not sources and frame != "patient" and lang == "ar" and lexicon is not None:
+        src = _lexicon_source(text, lo, h.start, lexicon)  # `أجرى وزير الخارجية الإسباني اتصالا`
+        if src is not None:
+            sources = [src]
+            conf -= 0.1
+            if target is not None and target.country == src.country:
+                target = None
+            if target is None:
+                target = _pick_target(ms, h.end, hi, src, key, h.target_prep, h.max_gap, lang, h.start + h.mlen)
     if not sources and frame != "patient":
         if not h.fallback:
             return []

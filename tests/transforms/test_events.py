@@ -460,3 +460,16 @@ def test_english_place_near_a_border_is_not_a_target():
                      [("Algerian", "dza"), ("Mali", "mli"), ("Algerian", "dza"), ("Mali", "mli")]))
     assert ev.select("sentence_index", "source_actor_id", "event_root_code", "target_actor_id").rows() == [
         (1, agent_actor_id("DZA", "MIL"), "19", "mli")]
+
+
+def test_arabic_subject_the_mention_table_missed_is_read_from_the_lexicon():
+    # the actors stage took `اتصالا هاتفيا` for a name and missed `الإسباني`: the trigger is no actor, the
+    # lexicon gives Spain as the subject before it
+    ev = run(article("t3", ["أجرى وزير الخارجية الإسباني اتصالا هاتفيا مع نظيره الجزائري يوم الأربعاء."],
+                     [("اتصالا هاتفيا", "nintendo"), ("الجزائري", "dza")], "ar"))
+    got = ev.select("event_root_code", "target_actor_id").rows()
+    assert got == [("04", "dza")]
+    src = ev["source_actor_id"][0]
+    assert event_agent_actors(*article("t3", ["أجرى وزير الخارجية الإسباني اتصالا هاتفيا مع نظيره الجزائري."],
+                                       [("اتصالا هاتفيا", "nintendo"), ("الجزائري", "dza")], "ar"),
+                              actors_frame()).filter(pl.col("actor_id") == src)["country_iso3"].to_list() == ["ESP"]
