@@ -6,8 +6,8 @@ with peak RSS. A script that prints figures, never a timed test.
 
     .venv/bin/python benchmarks/bench_pipeline.py [--limit N] [--batch-size N] [--n-process N] [--bulk DIR]
 
-`--limit` takes about N articles spread over every bulk file (the first N/len(files) of each), so a quick
-run still mixes Arabic and English. Exits cleanly when ../shared is absent (a fresh clone has no corpora).
+`--limit` takes about N articles from every bulk file in proportion to its size (the first lines of each),
+so a quick run keeps the corpus mix of Arabic and English. Exits cleanly when ../shared is absent (a fresh clone has no corpora).
 """
 
 from __future__ import annotations
@@ -36,22 +36,28 @@ def peak_rss_mb() -> float:
 
 
 def prepare_input(files: list[Path], limit: int, tmp: Path) -> None:
-    """Symlink the bulk files into tmp, or with --limit write the first N/len(files) lines of each."""
+    """Symlink the bulk files into tmp, or with --limit write a sample of about N articles that keeps the
+    corpus mix: from each file, the first lines in proportion to its share of all records."""
     if not limit:
         for f in files:
             (tmp / f.name).symlink_to(f.resolve())
         return
-    per_file = max(1, limit // len(files))
+    counts = {}
     for f in files:
+        with gzip.open(f, "rb") as src:
+            counts[f] = sum(1 for _ in src)
+    total = sum(counts.values())
+    for f in files:
+        take = max(1, round(limit * counts[f] / total))
         with gzip.open(f, "rb") as src, gzip.open(tmp / f.name, "wb", compresslevel=1) as dst:
-            dst.writelines(itertools.islice(src, per_file))
+            dst.writelines(itertools.islice(src, take))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
     ap.add_argument("--batch-size", type=int, default=2000)
-    ap.add_argument("--limit", type=int, default=0, help="about N articles, spread over the files (0 = all)")
+    ap.add_argument("--limit", type=int, default=0, help="about N articles, in the corpus mix (0 = all)")
     ap.add_argument("--n-process", type=int, default=1, help="spaCy processes for English NER")
     args = ap.parse_args()
 
