@@ -1243,7 +1243,7 @@ def _agents_lexicon():
 
 
 def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
-                 actors: pl.DataFrame):
+                 actors: pl.DataFrame, keys: dict[str, str] | None = None):
     """(article_id, sentence_index, [(start, end, ISO3, Agent)]) for the sentences naming a generic agent."""
     lex = _agents_lexicon()
     country_of: dict[str, str | None] = {}
@@ -1253,7 +1253,7 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
     hit_docs: dict[str, tuple[str, str]] = {}  # article_id -> (lang, body key): only bodies naming an agent
     for art, language, body in documents.select("article_id", "language", "body_text").iter_rows():
         lang = "ar" if language == "ar" else "en"
-        bkey = match_key(body or "", lang)
+        bkey = keys[art] if keys is not None and art in keys else match_key(body or "", lang)
         if load_agents(lang).rx.search(bkey) is not None:
             hit_docs[art] = (lang, bkey)
     if not hit_docs:
@@ -1332,7 +1332,9 @@ def extract_events(
                                  "mention_kind").iter_rows():
             if r[4] is not None and r[1] is not None:
                 by_sentence[(r[0], r[1])].append(r)
-    agents_by = {(art, idx): found for art, idx, found in _iter_agents(documents, sentences, mentions, actors)}
+    keys = {art: match_key(body or "", "ar" if language == "ar" else "en")
+            for art, language, body in documents.select("article_id", "language", "body_text").iter_rows()}
+    agents_by = {(art, idx): found for art, idx, found in _iter_agents(documents, sentences, mentions, actors, keys)}
     rows = []
     context: dict[str, M | None] = {}
     body_keys: dict[str, tuple[str, list[str]]] = {}
@@ -1350,7 +1352,7 @@ def extract_events(
         lang = "ar" if doc["language"] == "ar" else "en"
         lr = load_rules(lang)
         if art not in body_keys:  # one matching key and one anchor scan per article, sentences slice it
-            bkey = match_key(doc["body_text"] or "", lang)
+            bkey = keys[art]
             body_keys = {art: (bkey, [a for a in lr.by_anchor if a in bkey])}
         bkey, anchors = body_keys[art]
         key = bkey[s0 : s0 + len(text)]
