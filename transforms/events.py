@@ -115,15 +115,16 @@ def _stem_key(w: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _ar_token_stems(w: str) -> frozenset[str]:
-    """Stems of a (normalised) token under a few prefix readings (imperfect prefixes ي ت ن, future س)."""
-    out = {_stem_key(w)}
+def _ar_token_stems(w: str) -> tuple[str, ...]:
+    """Stems of a (normalised) token under a few prefix readings (imperfect prefixes ي ت ن, future س), in a
+    fixed order (the full-word stem first): a set's order changes with the hash seed, and so would the hits."""
+    out = {_stem_key(w): None}
     if len(w) > 4 and w[0] in "وف":
         w = w[1:]
     for pre in ("سي", "ست", "سن", "ي", "ت", "ن", "ا"):
         if w.startswith(pre) and len(w) - len(pre) >= 3:
-            out.add(_stem_key(w[len(pre) :]))
-    return frozenset(out)
+            out.setdefault(_stem_key(w[len(pre) :]), None)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- reference data
