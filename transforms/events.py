@@ -38,6 +38,12 @@ from `event_places.csv`), else the article's most-mentioned country; id `stable_
 rows from `event_agent_actors` (orchestration unions them into raw.actors). They act, they are never targets.
 An event whose source is neither named nor generic (`the attack on the consulate`) is left out of the frame:
 `fct_events.source_actor_id` is not null.
+Precision: `event_exclusions.csv` (data) drops idioms overlapping a trigger (`خطفت الألباب`, `killed the bill`) and
+every event of a sport or games sentence; violent roots 18-20 and 145 need an actor-like source (state, armed
+group, generic agent, IGO, or a person or body of a known country). Targets the mention table missed may be
+any lexicon state or a listed city's state (`قطاع غزة`); `event_agent_actors` lists their rows too.
+`location_text`: the known place of `in/at/near <Place>`, `في/بـ<مدينة>` in the trigger's clause, else an
+English dateline (`RABAT (Reuters) -`) for events of the first sentence.
 
 Rule table columns (`event_patterns_{en,ar}.csv`, one rule per row, an analyst can add rows):
 pattern_id; anchor (`|`-separated substrings of the matching key, the rule runs only if one occurs);
