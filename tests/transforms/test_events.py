@@ -160,6 +160,15 @@ def test_joint_exercises_are_coded_both_ways():
     assert set(ev["event_date"].to_list()) == {date(2022, 6, 1)}
 
 
+def test_agreeing_to_act_together_is_intent_to_cooperate_both_ways_but_agreeing_to_meet_stays_036():
+    ev = run(article("a7b", ["Spain and Morocco agreed on Tuesday to reopen three border crossings."],
+                     [("Spain", "esp"), ("Morocco", "mar")]),
+             article("a7c", ["France and Germany agreed to meet in Berlin."], [("France", "fra"), ("Germany", "deu")]))
+    assert {("esp", "030", "mar"), ("mar", "030", "esp")} <= triples(ev, asserted_only=True)
+    assert {("fra", "036", "deu"), ("deu", "036", "fra")} <= triples(ev)
+    assert not {row for row in triples(ev) if row[1] == "030" and "fra" in row}
+
+
 def test_recognition_and_no_target_when_there_is_none():
     ev = run(article("a8", ["The United States recognised Morocco's sovereignty over Western Sahara."],
                      [("United States", "usa"), ("Morocco", "mar")]))
