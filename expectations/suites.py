@@ -466,8 +466,8 @@ def events(cfg: Config) -> list[Frame]:
         _not_null(
             "source_actor_id_not_null",
             "source_actor_id",
-            "every event has a source actor (the text may not name one: pro-drop Arabic, passives)",
-            WARNING,
+            "every event has a source actor (the contract makes it non-nullable; extraction drops events "
+            "whose source it cannot resolve)",
         ),
         Check(
             "source_actor_share_min",

@@ -336,7 +336,7 @@ EVENT_CASES = {
     ),
     "source actor missing": (
         lambda t, i: _e(t, i).update(source_actor_id=None),
-        {"source_actor_id_not_null": W},
+        {"source_actor_id_not_null": B},
         21,
     ),
     "source actor unknown": (
@@ -460,11 +460,11 @@ def test_statements_without_speech_cue_block_when_systematic(good, open_warehous
     assert outcome(outcomes, "speech_verb_not_empty").observed_value == "4 of 34 rows"
 
 
-def test_events_without_source_actor_block_when_systematic(good, open_warehouse):
+def test_events_without_source_actor_block(good, open_warehouse):
     for e in good["fct_events"][:10]:
         e["source_actor_id"] = None  # 38/48 = 0.79 < 0.8
     outcomes = run_suite("events", open_warehouse(good))
-    assert failed(outcomes) == {"source_actor_id_not_null": W, "source_actor_share_min": B}
+    assert failed(outcomes) == {"source_actor_id_not_null": B, "source_actor_share_min": B}
     assert outcome(outcomes, "source_actor_share_min").observed_value == "0.7917"
 
 
