@@ -41,22 +41,23 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_VOWELS = re.compile(r"[aeiouy]+")
 _REPEAT = re.compile(r"(.)\1+")
 
 
 def person_key(name: str) -> str:
-    """Spelling-tolerant key of a person's name: Latin names lose case, diacritics, spaces, hyphens,
-    inner vowels and doubled letters (`Abdul-Malik Sellal` == `Abdelmalek Sellal`); Arabic names are
-    normalised (`normalize_arabic`) with spaces removed."""
+    """Spelling-tolerant key of a person's name. Latin names lose case, diacritics, spaces, hyphens and
+    doubled letters; in each word every run of vowels becomes one placeholder and a word-final one is
+    dropped. So vowel spellings merge (`Abdul-Malik Sellal` == `Abdelmalek Sellal`, `Haboub` == `Habboub`,
+    `Yassine` == `Yassin`, `Othman` == `Athmane`) while where the vowels stand still counts
+    (`Abdaoui` != `Abad`). Arabic names are normalised (`normalize_arabic`) with spaces removed."""
     if arabic.is_arabic_word(name.replace(" ", "")[:1] or "x"):
         return "".join(arabic.norm(name).split())
     s = _fold(name).lower()
     s = re.sub(r"['’`.]", "", s)
     s = s.replace("ou", "u").replace("ph", "f").replace("kh", "k").replace("dj", "j").replace("q", "k")
-    s = re.sub(r"[^a-z0-9]", "", s)
-    s = s[:1] + _VOWELS.sub("", s[1:]) if s else s
-    return _REPEAT.sub(r"\1", s)
+    words = re.findall(r"[a-z0-9]+", s)
+    return _REPEAT.sub(r"\1", "".join(_VOWELS.sub("*", w).rstrip("*") for w in words))
 
 
 def org_key(name: str) -> str:
