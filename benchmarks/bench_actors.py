@@ -30,8 +30,9 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.actors import _nlp, extract_actors, load_lexicon  # noqa: E402
+from transforms.actors import extract_actors, load_lexicon  # noqa: E402
 from transforms.common import stable_id  # noqa: E402
+from transforms.ner import _nlp  # noqa: E402
 from transforms.schemas import DOCUMENTS, RAW_ARTICLES, conform  # noqa: E402
 
 BULK = REPO.parent / "shared" / "corpora" / "bulk"

