@@ -28,6 +28,14 @@ article.
   * precision here is a proxy (PolNeAR does not mark non-speaking entities): of our mentions that overlap
     a gold source, the share that match it strictly (boundary precision). F1 combines that with the
     relaxed recall on named sources. Treat the English figure as recall-led.
+English people/organisations (`tests/fixtures/actors/english_gold.json`, 12 PolNeAR dev + 10 bulk articles,
+every named PER and ORG mention marked by a reader; guideline in that folder's README):
+  * our mentions map by actor type: PERSON -> PER; ORGANIZATION, IGO, MEDIA, ARMED_GROUP -> ORG; countries
+    and OTHER are not scored (the gold does not mark places);
+  * exact: same type and same span; overlap: same type and overlapping spans (precision counts our mentions
+    that overlap a gold mention of their type, recall counts gold mentions overlapped by one of ours);
+  * reported for the `dev` half (used to tune the rules), the `heldout` half (not looked at while tuning)
+    and both.
 """
 
 from __future__ import annotations
@@ -281,6 +289,93 @@ def score_polnear(split: str, limit: int | None = None) -> dict:
     return out
 
 
+# ------------------------------------------------------------------------------------------------ English
+ENGLISH_GOLD = REPO / "tests" / "fixtures" / "actors" / "english_gold.json"
+_EN_CAT = {"PERSON": "PER", "ORGANIZATION": "ORG", "IGO": "ORG", "MEDIA": "ORG", "ARMED_GROUP": "ORG"}
+
+
+def english_doc_text(doc: str) -> str:
+    """The text an English gold document's offsets point into: a PolNeAR file, or a bulk record's `text`."""
+    import gzip
+
+    kind, rest = doc.split(":", 1)
+    if kind == "polnear":
+        split, name = rest.split(":", 1)
+        return (SHARED / "corpora" / "polnear" / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    source = rest.split(":", 1)[0]
+    with gzip.open(SHARED / "corpora" / "bulk" / f"{source}.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            if f'"id": "{rest}"' in line[:80]:
+                return json.loads(line)["text"]
+    raise KeyError(doc)
+
+
+def english_system_mentions(docs: list[tuple[str, str]]) -> dict[str, list[tuple[str, int, int, str]]]:
+    """(category, start, end, surface) of our PER/ORG mentions per document id, from the real pipeline
+    stages (sentences, then actors)."""
+    from transforms.actors import extract_actors
+    from transforms.schemas import DOCUMENTS, conform
+
+    frame = conform(pl.DataFrame([{"article_id": d, "language": "en", "body_text": t} for d, t in docs]), DOCUMENTS)
+    try:
+        from transforms.sentences import split_sentences
+
+        sentences = split_sentences(frame)
+    except Exception:  # the sentence splitter is another stage; scoring must not depend on it
+        sentences = pl.DataFrame()
+    mentions, actors = extract_actors(frame, sentences)
+    types = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
+    out: dict[str, list] = defaultdict(list)
+    for r in mentions.iter_rows(named=True):
+        cat = _EN_CAT.get(types.get(r["actor_id"]))
+        if cat:
+            out[r["article_id"]].append((cat, r["char_start"], r["char_end"], r["surface_text"]))
+    return out
+
+
+def score_english(splits: tuple[str, ...] = ("dev", "heldout"), errors: bool = False) -> dict:
+    gold_docs = json.loads(ENGLISH_GOLD.read_text(encoding="utf-8"))["documents"]
+    texts = [(d["doc"], english_doc_text(d["doc"])) for d in gold_docs]
+    t0 = time.time()
+    system = english_system_mentions(texts)
+    elapsed = time.time() - t0
+    out = {"documents": len(gold_docs), "seconds": round(elapsed, 2)}
+    err: list[str] = []
+    for split in (*splits, "all"):
+        counts = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # sys, gold, tp_sys_exact, tp_gold_exact, tp_sys_ov, tp_gold_ov
+        for d in gold_docs:
+            if split != "all" and d["split"] != split:
+                continue
+            gold = {(m["type"], m["start"], m["end"]) for m in d["mentions"]}
+            sys_ = {(c, s, e) for c, s, e, _ in system.get(d["doc"], [])}
+            for c, s, e in sys_:
+                k = counts[c]
+                k[0] += 1
+                k[2] += (c, s, e) in gold
+                ov = any(g[0] == c and g[1] < e and s < g[2] for g in gold)
+                k[4] += ov
+                if errors and split == "all" and (c, s, e) not in gold:
+                    surf = next(x[3] for x in system[d["doc"]] if (x[0], x[1], x[2]) == (c, s, e))
+                    err.append(f"{'BOUNDARY' if ov else 'FP'}\t{c}\t{surf!r}\t{d['doc']}")
+            for c, s, e in gold:
+                k = counts[c]
+                k[1] += 1
+                k[3] += (c, s, e) in sys_
+                ov = any(x[0] == c and x[1] < e and s < x[2] for x in sys_)
+                k[5] += ov
+                if errors and split == "all" and not ov:
+                    surf = next(m["surface"] for m in d["mentions"] if (m["start"], m["end"]) == (s, e))
+                    err.append(f"FN\t{c}\t{surf!r}\t{d['doc']}")
+        res = {}
+        for name, cats in (("PER", ["PER"]), ("ORG", ["ORG"]), ("PER+ORG", ["PER", "ORG"])):
+            tot = [sum(counts[c][i] for c in cats) for i in range(6)]
+            res[name] = {"exact": _prf(tot[2], tot[0], tot[3], tot[1]), "overlap": _prf(tot[4], tot[0], tot[5], tot[1])}
+        out[split] = res
+    if errors:
+        out["errors"] = sorted(err)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="Score actor extraction (Wojood Arabic NER, PolNeAR sources).")
     ap.add_argument("--wojood-split", default="test")
@@ -288,6 +383,8 @@ def main() -> None:
     ap.add_argument("--polnear-limit", type=int, default=None)
     ap.add_argument("--skip-polnear", action="store_true")
     ap.add_argument("--skip-wojood", action="store_true")
+    ap.add_argument("--skip-english", action="store_true")
+    ap.add_argument("--english-errors", action="store_true", help="list English false positives/negatives")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     if not (SHARED / "corpora").exists():
@@ -314,6 +411,17 @@ def main() -> None:
             v = p[k]
             print(f"  {k:14s} gold={v['gold']:5d} recall strict={v['recall_strict']:.3f} "
                   f"relaxed={v['recall_relaxed']:.3f}  F1 proxy (relaxed)={v['f1_proxy_relaxed']:.3f}")
+    if not args.skip_english and ENGLISH_GOLD.exists():
+        report["english"] = e = score_english(errors=args.english_errors)
+        print(f"English PER/ORG gold ({e['documents']} docs, {e['seconds']}s)")
+        print(f"  {'split / category':28s} {'exact P/R/F1':24s} {'overlap P/R/F1':24s} system/gold")
+        for split in ("dev", "heldout", "all"):
+            for k, v in e[split].items():
+                x, o = v["exact"], v["overlap"]
+                print(f"  {split + ' ' + k:28s} {x['precision']:.3f}/{x['recall']:.3f}/{x['f1']:.3f}        "
+                      f"{o['precision']:.3f}/{o['recall']:.3f}/{o['f1']:.3f}        {x['system']}/{x['gold']}")
+        for line in e.get("errors", []):
+            print("  " + line)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
 
