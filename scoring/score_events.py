@@ -59,14 +59,14 @@ def documents_frame(items: list[dict]) -> pl.DataFrame:
 def run_chain(items: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(documents, events, mentions, actors) for the gold items, through the real stages."""
     from transforms.actors import extract_actors
-    from transforms.events import event_agent_actors, extract_events
+    from transforms.events import extract_events_with_agents
     from transforms.sentences import split_sentences
 
     docs = documents_frame(items)
     sents = split_sentences(docs)
     mentions, actors = extract_actors(docs, sents)
-    actors = pl.concat([actors, event_agent_actors(docs, sents, mentions, actors)])  # as orchestration does
-    events = extract_events(docs, sents, mentions, actors)
+    events, agents = extract_events_with_agents(docs, sents, mentions, actors)
+    actors = pl.concat([actors, agents])  # raw.actors holds the agent rows events use
     return docs, events, mentions, actors
 
 

@@ -35,13 +35,13 @@ Generic agents (`data/reference/event_agents.csv`: protesters, police, troops, g
 agent codes) are actors too: `Moroccan police` / `الشرطة المغربية` -> the country of the demonym next to them, else of
 the first known place of the sentence (`in Casablanca`, countries and capitals from the actors lexicon, cities
 from `event_places.csv`), else the article's most-mentioned country; id `stable_id('agent', ISO3, code)`,
-rows from `event_agent_actors` (orchestration unions them into raw.actors). They act, they are never targets.
+rows returned by `extract_events_with_agents` (to union into raw.actors). They act, they are never targets.
 An event whose source is neither named nor generic (`the attack on the consulate`) is left out of the frame:
 `fct_events.source_actor_id` is not null.
 Precision: `event_exclusions.csv` (data) drops idioms overlapping a trigger (`خطفت الألباب`, `killed the bill`) and
 every event of a sport or games sentence; violent roots 18-20 and 145 need an actor-like source (state, armed
 group, generic agent, IGO, or a person or body of a known country). Targets the mention table missed may be
-any lexicon state or a listed city's state (`قطاع غزة`); `event_agent_actors` lists their rows too.
+any lexicon state or a listed city's state (`قطاع غزة`); `extract_events_with_agents` returns their rows too.
 `location_text`: the known place of `in/at/near <Place>`, `في/بـ<مدينة>` in the trigger's clause, else an
 English dateline (`RABAT (Reuters) -`) for events of the first sentence.
 
@@ -1046,8 +1046,8 @@ def _dateline(body: str, lang: str) -> tuple[int, str] | None:
     return (m.end(), place) if known else None
 
 
-def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
-    if actors.is_empty():
+def _load_lexicon(actors: pl.DataFrame, force: bool = False) -> Lexicon | None:
+    if actors.is_empty() and not force:
         return None
     try:
         from transforms.actors import load_lexicon
@@ -1056,7 +1056,8 @@ def _load_lexicon(actors: pl.DataFrame) -> Lexicon | None:
     known = dict(_lexicon_states())  # `قطاع غزة`, `سنغاليا`: states the mention table missed (rows: event_agent_actors)
     known.update({
         a: (c, t)
-        for a, c, t in actors.select("actor_id", "country_iso3", "actor_type").iter_rows()
+        for a, c, t in (actors.select("actor_id", "country_iso3", "actor_type").iter_rows()
+                        if not actors.is_empty() else ())
         if t in ("COUNTRY", "IGO")
     })
     return Lexicon(load_lexicon().lookup, known)
@@ -1288,38 +1289,15 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
 
 def event_agent_actors(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
                        actors: pl.DataFrame) -> pl.DataFrame:
-    """ACTORS rows for the generic agents events may use as sources (`Moroccan protesters` -> id
-    `stable_id('agent', 'MAR', 'OPP')`, CAMEO `MAROPP`), not already in `actors`. Orchestration unions them
-    into raw.actors (the actors asset is written before events) so every event source is a valid actor id;
-    `extract_events` finds the same agents from the same inputs."""
-    have = set(actors["actor_id"].to_list()) if not actors.is_empty() else set()
-    rows: dict[str, dict] = {}
-    for _art, _idx, found in _iter_agents(documents, sentences, mentions, actors):
-        for _s, _e, iso, agent in found:
-            aid = agent_actor_id(iso, agent.code)
-            if aid not in have and aid not in rows:
-                rows[aid] = _agent_row(iso, agent)
-    if not actors.is_empty():  # states events found word by word in the lexicon (`قصفت إسرائيل قطاع غزة`)
-        ev = extract_events(documents, sentences, mentions, pl.concat([actors, conform(
-            pl.DataFrame(list(rows.values()), infer_schema_length=None), ACTORS)]) if rows else actors)
-        lex = _agents_lexicon()
-        used = set(ev["source_actor_id"].drop_nulls().to_list()) | set(ev["target_actor_id"].drop_nulls().to_list())
-        for aid in sorted(used - have - set(rows)):
-            row = lex.actor(aid) if lex is not None else None
-            if row:
-                rows[aid] = {k: row.get(k) for k in ACTORS}
-    if not rows:
-        return empty(ACTORS)
-    return conform(pl.DataFrame(list(rows.values()), infer_schema_length=None), ACTORS)
+    """The actor rows of `extract_events_with_agents` alone (kept for callers that union them into the
+    actors before calling `extract_events`; it runs the same single extraction pass)."""
+    return extract_events_with_agents(documents, sentences, mentions, actors)[1]
 
 
 # ---------------------------------------------------------------- frame level
-def extract_events(
-    documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
-) -> pl.DataFrame:
-    """CAMEO-coded event mentions per EVENTS, with `event_cluster_id` assigned by `cluster_events`."""
-    if documents.is_empty() or sentences.is_empty():
-        return empty(EVENTS)
+def _extract_rows(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
+                  actors: pl.DataFrame) -> tuple[list[dict], dict[str, dict]]:
+    """One extraction pass: (EVENTS rows before clustering, ACTORS rows of the generic agents found, by id)."""
     codebook = load_codebook()
     country_of: dict[str, str | None] = {}
     type_of: dict[str, str | None] = {}
@@ -1328,7 +1306,6 @@ def extract_events(
         country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
         media = set(actors.filter(pl.col("actor_type") == "MEDIA")["actor_id"].to_list())
         type_of = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
-    lexicon = _load_lexicon(actors)
     docs = {
         r["article_id"]: r
         for r in documents.select("article_id", "language", "published_date", "body_text").iter_rows(named=True)
@@ -1342,6 +1319,14 @@ def extract_events(
     keys = {art: match_key(body or "", "ar" if language == "ar" else "en")
             for art, language, body in documents.select("article_id", "language", "body_text").iter_rows()}
     agents_by = {(art, idx): found for art, idx, found in _iter_agents(documents, sentences, mentions, actors, keys)}
+    agent_rows: dict[str, dict] = {}
+    for found in agents_by.values():
+        for _s, _e, iso, agent in found:
+            aid = agent_actor_id(iso, agent.code)
+            if aid not in agent_rows:
+                agent_rows[aid] = _agent_row(iso, agent)
+    # the lexicon is on whenever there are actors, the generic agents' rows included
+    lexicon = _load_lexicon(actors, force=bool(agent_rows))
     rows = []
     context: dict[str, M | None] = {}
     body_keys: dict[str, tuple[str, list[str]]] = {}
@@ -1432,10 +1417,49 @@ def extract_events(
                 "sentence_index": idx,
                 "confidence": round(max(0.05, min(1.0, ev.confidence)), 3),
             })
+    return rows, agent_rows
+
+
+def extract_events_with_agents(
+    documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(events, agent_actors) in one extraction pass.
+
+    `events`: CAMEO-coded event mentions per EVENTS, with `event_cluster_id` assigned by `cluster_events`
+    over `actors` and `agent_actors`. `agent_actors`: ACTORS rows of every actor id the events use as source
+    or target that is not in `actors`: generic agents (`Moroccan protesters` -> id
+    `stable_id('agent', 'MAR', 'OPP')`, CAMEO `MAROPP`) and states the events found word by word in the
+    actors' lexicon (`قصفت إسرائيل قطاع غزة` -> Palestine). Union them into raw.actors so every event
+    source and target is a valid actor id. Running again with `actors` + `agent_actors` gives the same
+    events and no further rows."""
+    if documents.is_empty() or sentences.is_empty():
+        return empty(EVENTS), empty(ACTORS)
+    rows, agent_rows = _extract_rows(documents, sentences, mentions, actors)
+    have = set(actors["actor_id"].to_list()) if not actors.is_empty() else set()
+    used = {r["source_actor_id"] for r in rows} | {r["target_actor_id"] for r in rows if r["target_actor_id"]}
+    extra = {aid: row for aid, row in agent_rows.items() if aid in used and aid not in have}
+    missing = sorted(used - have - set(extra))
+    if missing:
+        lex = _agents_lexicon()
+        for aid in missing:  # states the events found word by word in the lexicon
+            row = lex.actor(aid) if lex is not None else None
+            if row:
+                extra[aid] = {k: row.get(k) for k in ACTORS}
+    agent_actors = conform(pl.DataFrame(list(extra.values()), infer_schema_length=None), ACTORS) if extra \
+        else empty(ACTORS)
     if not rows:
-        return empty(EVENTS)
+        return empty(EVENTS), agent_actors
     events = conform(pl.DataFrame(rows, infer_schema_length=None), EVENTS)
-    return cluster_events(events, actors)
+    if extra:
+        actors = agent_actors if actors.is_empty() else pl.concat([conform(actors, ACTORS), agent_actors])
+    return cluster_events(events, actors), agent_actors
+
+
+def extract_events(
+    documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
+) -> pl.DataFrame:
+    """CAMEO-coded event mentions per EVENTS (the events of `extract_events_with_agents`)."""
+    return extract_events_with_agents(documents, sentences, mentions, actors)[0]
 
 
 # ---------------------------------------------------------------- clusters

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scoring.score_events import load_gold, score
-from transforms.events import load_codebook
+import polars as pl
+
+from scoring.score_events import documents_frame, load_gold, score
+from transforms.actors import extract_actors
+from transforms.events import extract_events_with_agents, load_codebook
+from transforms.sentences import split_sentences
 
 
 def test_gold_file_is_well_formed():
@@ -30,3 +34,17 @@ def test_extraction_scores_at_least_075_f1_on_dev_and_heldout():
     assert res["all/dev"].f1 >= 0.75, res["all/dev"].line("all/dev")
     assert res["all/heldout"].f1 >= 0.75, res["all/heldout"].line("all/heldout")
     assert res["en"].f1 >= 0.75 and res["ar"].f1 >= 0.7
+
+
+def test_single_pass_actor_rows_on_the_fixtures():
+    docs = documents_frame(load_gold())
+    sents = split_sentences(docs)
+    mentions, named = extract_actors(docs, sents)
+    events, agents = extract_events_with_agents(docs, sents, mentions, named)
+    used = set(events["source_actor_id"].to_list()) | set(events["target_actor_id"].drop_nulls().to_list())
+    assert used <= set(named["actor_id"].to_list()) | set(agents["actor_id"].to_list())
+    assert set(agents["actor_id"].to_list()) <= used
+    # Niger's protesters, Egyptian police, Gabon's army; Palestine read from the lexicon (`قطاع غزة`)
+    assert {"NEROPP", "EGYCOP", "GABMIL", "PSE"} <= set(agents["cameo_code"].to_list())
+    again, more = extract_events_with_agents(docs, sents, mentions, pl.concat([named, agents]))
+    assert more.is_empty() and again.equals(events)

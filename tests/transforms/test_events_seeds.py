@@ -10,20 +10,31 @@ import pytest
 
 from transforms.actors import extract_actors
 from transforms.clean import clean_articles
-from transforms.events import agent_actor_id, event_agent_actors, event_clusters, extract_events
+from transforms.events import agent_actor_id, event_clusters, extract_events, extract_events_with_agents
 from transforms.ingest import ingest_folder
 from transforms.schemas import EVENTS
 from transforms.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")
-def seed_events(sample_dir):
+def seed_inputs(sample_dir):
     raw, _ = ingest_folder(sample_dir)
     docs = clean_articles(raw)
     sents = split_sentences(docs)
-    mentions, actors = extract_actors(docs, sents)
-    actors = pl.concat([actors, event_agent_actors(docs, sents, mentions, actors)])  # as orchestration does
-    events = extract_events(docs, sents, mentions, actors)
+    mentions, named = extract_actors(docs, sents)
+    return docs, sents, mentions, named
+
+
+@pytest.fixture(scope="module")
+def seed_agents(seed_inputs):
+    return extract_events_with_agents(*seed_inputs)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_inputs, seed_agents):
+    docs, _sents, _mentions, named = seed_inputs
+    events, agents = seed_agents
+    actors = pl.concat([named, agents])  # raw.actors: the named actors and the agent rows events use
     seed = {r["article_id"]: r["source_file"][:3] for r in docs.iter_rows(named=True)}
     a = actors.select("actor_id", "canonical_name", "country_iso3")
     ev = (
@@ -150,3 +161,20 @@ def test_seed_clusters_table(seed_events):
     assert cl.height == events["event_cluster_id"].n_unique()
     assert cl["num_mentions"].sum() == events.height
     assert (cl["num_articles"] >= 1).all()
+
+
+def test_single_pass_actor_rows_cover_every_event_actor_and_are_a_fixpoint(seed_inputs, seed_agents):
+    docs, sents, mentions, named = seed_inputs
+    events, agents = seed_agents
+    used = set(events["source_actor_id"].to_list()) | set(events["target_actor_id"].drop_nulls().to_list())
+    extra = set(agents["actor_id"].to_list())
+    assert used <= set(named["actor_id"].to_list()) | extra
+    assert extra <= used and not extra & set(named["actor_id"].to_list())  # only rows events use, none twice
+    # seed 003's Moroccan protesters are among them, with their CAMEO agent code
+    assert agents.filter(pl.col("actor_id") == agent_actor_id("MAR", "OPP"))["cameo_code"].to_list() == ["MAROPP"]
+    # the old two-pass way (agent rows first, then extract_events over all actors) gives the same events,
+    # and a second pass finds no further rows
+    again, more = extract_events_with_agents(docs, sents, mentions, pl.concat([named, agents]))
+    assert more.is_empty()
+    assert again.equals(events)
+    assert extract_events(docs, sents, mentions, pl.concat([named, agents])).equals(events)
