@@ -20,6 +20,7 @@ import bisect
 import csv
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -717,6 +718,10 @@ _NOT_ACTOR_LAST = {"accords", "accord", "agreement", "agreements", "treaty", "ex
                    "protocol", "declaration", "process", "prize", "award", "festival", "olympics", "week",
                    "street", "avenue", "square", "airport", "hotel", "bridge", "river", "mountains", "desert",
                    "region", "province", "city", "island", "islands", "coast", "valley", "index", "report"}
+_PARTY_WORD = re.compile(r"\b(?:Dems?|GOP|Labour|Party)\b")
+_WORK_CUE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song|programme|program|column|"
+                       r"entitled|titled|called)[,:]?\s*[\"“‘']?\s*(?:the\s+|The\s+)?$")
+_WORK_LAST = {"show", "programme", "program", "podcast", "series", "documentary"}
 _LOCATIVE_EN = {"in", "at", "from", "to", "into", "near", "outside", "via", "through", "across", "around",
                 "inside", "toward", "towards", "within", "of"}
 _HEADLINE_FN = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at", "by", "from", "as",
@@ -734,12 +739,41 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
         words = line.split()
         if not words:
             continue
-        if " | " in line or (len(words) <= 20 and not re.search(r"[.!?;:”\"]\s*$", line)):
+        # the article's title line (first line, then a blank line) may end with a full stop
+        title = st == 0 and text[en:en + 2] == "\n\n"
+        if " | " in line or (len(words) <= 20 and (title or not re.search(r"[.!?;:”\"]\s*$", line))):
             content = [w for w in words if w.lower() not in _HEADLINE_FN]
             caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
             if " | " in line or (content and caps / len(content) >= 0.7 and len(words) >= 2):
                 out.append((st, en))
     return out
+
+
+_BREAK_IN_LINE = re.compile(r"\n(?=\S)")
+
+
+def _unwrap(text: str) -> str:
+    """Hard-wrapped wire text (`President Reagan said the United\nStates would ...`, Reuters): the line
+    breaks inside paragraphs become spaces (same length, so offsets do not move) for the analysis, so a name
+    broken over two lines is one name and wrapped lines are not taken for headlines. A text is wrapped when
+    at least 3 and at least a third of its line breaks follow a line of 45+ characters ending in a word
+    or a comma; paragraph breaks (a blank line, or an indented next line) stay."""
+    if text.count("\n") < 3:
+        return text
+    breaks = [m.start() for m in _BREAK_IN_LINE.finditer(text)]
+    if len(breaks) < 3:
+        return text
+    wrapped = 0
+    for i in breaks:
+        ls = text.rfind("\n", 0, i) + 1
+        if i - ls >= 45 and (text[i - 1].isalnum() or text[i - 1] in ",;-"):
+            wrapped += 1
+    if wrapped < 3 or wrapped * 3 < len(breaks):
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
 
 
 def _in_spans(spans, s, e) -> bool:
@@ -774,8 +808,9 @@ def _first_name_persons(lex: ActorLexicon, text: str, toks) -> list[tuple[int, i
     return out
 
 
-def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int, str]], starts: list[int]):
+def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, int, str]], starts: list[int]):
     lex = acc.lex
+    text = _unwrap(stored)  # analysis text; mentions' surfaces come from the stored text (same offsets)
     toks = en_tokens(text)
     occupied: list[tuple[int, int]] = []
     mentions: list[dict] = []
@@ -814,8 +849,10 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
             s += m_title.end()
             surf = text[s:e]
             label = "PERSON"
-        if label == "PERSON" and len(surf.split()) >= 2 and _ORG_LAST.search(surf):
-            label = "ORG"  # `Financial Services`, `Credit Bank`: organisation words, not names
+        if label == "PERSON" and ((len(surf.split()) >= 2 and _ORG_LAST.search(surf)) or _PARTY_WORD.search(surf)):
+            label = "ORG"  # `Financial Services`, `Credit Bank`, `Lib Dems`: organisation words, not names
+        if _WORK_CUE.search(text[max(0, s - 30):s]) or surf.split()[-1].lower() in _WORK_LAST:
+            continue  # `her 2003 book, Living History`, `The Steve Harvey Morning Show`: a title, not an actor
         if label == "PERSON" or (label in ("ORG", "FAC", "GPE", "NORP") and not inside and _good_person(surf)
                                  and (_right_role(text, e, len(text)) or surf.split()[0] in lex.first_en)):
             if inside and any(lex.rows[h[2]]["actor_type"] != "PERSON" for h in inside):
@@ -826,8 +863,10 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
                     while s < e and text[s] in " ’'s":
                         s += 1
                     surf = text[s:e]
-                else:
+                elif not (label == "PERSON" and surf.split()[0] in lex.first_en and len(surf.split()) >= 2
+                          and all(lex.rows[h[2]]["actor_type"] == "COUNTRY" and h[0] > s for h in inside)):
                     continue
+                # else `Chuck Jordan`: a given name, then a word that is also a country: the person
             last = surf.split()[-1].lower() if surf.split() else ""
             if _good_person(surf) and last not in _NOT_ACTOR_LAST:
                 persons.setdefault((s, e), None)
@@ -854,17 +893,28 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
             persons = {k: v for k, v in persons.items() if not (k[0] < e and s < k[1])}
             persons[(s, e)] = aid
             continue
-        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, None, starts)
+        _add_mention(acc, mentions, article_id, aid, s, e, stored, kind, None, starts)
         occupied.append((s, e))
         acc.actor_row(aid)
 
     # 3. organisations from spaCy (not already matched); acronyms defined in parentheses
     acronyms: dict[str, str] = {}
+    name_words = {w for ps, pe in persons for w in text[ps:pe].split()[-1:] + text[ps:pe].split()[:1]
+                  if (pe - ps) > len(w)}
     for s, e in orgs:
-        if not free(s, e) or any(p[0] < e and s < p[1] for p in persons):
-            continue
+        if any(p[0] < e and s < p[1] for p in persons) or text[s:e] in name_words:
+            continue  # `Braks` tagged ORG after `Gerrit Braks` tagged PERSON: the person's surname
+        if not free(s, e):
+            # `The U.S. Department of Justice`: an organisation name around a country word wins over it
+            inner = [m for m in mentions if m["char_start"] < e and s < m["char_end"]]
+            if not (_ORG_HINT.search(text[s:e]) and inner and all(
+                    s <= m["char_start"] and m["char_end"] <= e and (m["char_start"], m["char_end"]) != (s, e)
+                    and lex.rows.get(m["actor_id"], {}).get("actor_type") == "COUNTRY" for m in inner)):
+                continue
+            mentions[:] = [m for m in mentions if not any(m is x for x in inner)]
+            occupied[:] = [o for o in occupied if not (s <= o[0] and o[1] <= e)]
         surf = text[s:e]
-        aid = lex.lookup(surf, "en")
+        aid = _lookup_whole(lex, surf)
         if aid is None:
             typ = "ORGANIZATION"
             if _MEDIA_HINT.search(surf) or _MEDIA_CUE.search(text[max(0, s - 40):s]):
@@ -879,7 +929,7 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
                 acronyms[m.group(1)] = key_name
         else:
             acc.actor_row(aid)
-        _add_mention(acc, mentions, article_id, aid, s, e, text, "NAME", None, starts)
+        _add_mention(acc, mentions, article_id, aid, s, e, stored, "NAME", None, starts)
         occupied.append((s, e))
 
     # 4. people: full names first, then single words (surnames, or a name after a title)
@@ -943,10 +993,20 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
                 mentions[:] = [m for m in mentions if not (m["char_start"] >= lt[0] and m["char_end"] <= s
                                                            and lex.rows.get(m["actor_id"], {}).get("actor_type")
                                                            == "COUNTRY")]
-        _add_mention(acc, mentions, article_id, aid, s, e, text, kind, role, starts)
+        _add_mention(acc, mentions, article_id, aid, s, e, stored, kind, role, starts)
         occupied.append((s, e))
 
-    # 5. surnames alone anywhere (`Hammouchi held ...` that spaCy calls a place), and acronyms defined here
+    # 5. full names again where the model did not read or missed them (a title line, `Hillary Clinton` in a
+    # headline), surnames alone anywhere (`Hammouchi held ...` that spaCy calls a place), a given name alone
+    # when one person of the article has it (`Hillary was back`), and acronyms defined here
+    for fs, faid in full:
+        for m in re.finditer(r"(?<![\w.])" + r"\s+".join(re.escape(w) for w in fs.split()) + r"(?!\w)", text):
+            if free(m.start(), m.end()):
+                _add_mention(acc, mentions, article_id, faid, m.start(), m.end(), stored, "NAME", None, starts)
+                occupied.append((m.start(), m.end()))
+    given: dict[str, set[str]] = defaultdict(set)
+    for fs, faid in full:
+        given[fs.split()[0]].add(faid)
     if full or acronyms:
         for t, s, e in toks:
             if not t[:1].isupper() or not free(s, e):
@@ -955,12 +1015,30 @@ def _extract_en(acc: _Acc, article_id: str, text: str, ents: list[tuple[int, int
                 aid = org_actor_id(acronyms[t])
             elif full and len(t) >= 4 and t.lower() not in _STOP_PERSON:
                 aid = _surname_match(full, t, exact_only=True)
+                if aid is None and t in lex.first_en and len(given.get(t, ())) == 1:
+                    aid = next(iter(given[t]))
             else:
                 aid = None
             if aid:
-                _add_mention(acc, mentions, article_id, aid, s, e, text, "ALIAS", None, starts)
+                _add_mention(acc, mentions, article_id, aid, s, e, stored, "ALIAS", None, starts)
                 occupied.append((s, e))
     return mentions
+
+
+def _lookup_whole(lex: ActorLexicon, surf: str) -> str | None:
+    """The dictionary actor whose name is the whole surface (`The Secret Service`), not one inside it
+    (`American Federation of Teachers` is not the United States)."""
+    toks = en_tokens(surf)
+    if toks and toks[0][0].lower() == "the":
+        toks = toks[1:]
+    while toks and toks[-1][0] in ("'s", "’s", ".", ",", "'", "’"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    hits = lex.match_en(surf, toks, strict_case=False)
+    if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(toks):
+        return hits[0][2]
+    return lex.person_keys.get(person_key(surf)) if len(toks) >= 2 else None
 
 
 def _surname_match(full: list[tuple[str, str]], surf: str, exact_only: bool = False) -> str | None:
@@ -1357,8 +1435,8 @@ def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_s
     if use_spacy:
         from transforms.ner import _ner_spans, _spacy_ents_spans
 
-        texts = [d["body_text"] for d in en_docs]
-        spans = [_ner_spans(lex, d["body_text"], starts_by_doc.get(d["article_id"], [])) for d in en_docs]
+        texts = [_unwrap(d["body_text"]) for d in en_docs]
+        spans = [_ner_spans(lex, t, starts_by_doc.get(d["article_id"], [])) for d, t in zip(en_docs, texts, strict=True)]
         en_ents = _spacy_ents_spans(spans, texts, n_process=n_process)
     else:
         en_ents = [[] for _ in en_docs]
