@@ -717,10 +717,13 @@ _NOT_ACTOR_LAST = {"accords", "accord", "agreement", "agreements", "treaty", "ex
                    "summit", "conference", "day", "act", "law", "war", "cup", "games", "plan", "strategy",
                    "protocol", "declaration", "process", "prize", "award", "festival", "olympics", "week",
                    "street", "avenue", "square", "airport", "hotel", "bridge", "river", "mountains", "desert",
-                   "region", "province", "city", "island", "islands", "coast", "valley", "index", "report"}
+                   "region", "province", "city", "island", "islands", "coast", "valley", "index", "report",
+                   "show", "programme", "program", "podcast", "series", "documentary"}
 _PARTY_WORD = re.compile(r"\b(?:Dems?|GOP|Labour|Party)\b")
 _WORK_CUE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song|programme|program|column|"
                        r"entitled|titled|called)[,:]?\s*[\"“‘']?\s*(?:the\s+|The\s+)?$")
+_NOT_GIVEN_ALONE = {"king", "queen", "prince", "president", "general", "sheikh", "mohammed", "muhammad",
+                    "mohamed", "abdul", "abdel", "abu", "saint", "lord", "lady", "judge", "will", "mark", "may"}
 _WORK_LAST = {"show", "programme", "program", "podcast", "series", "documentary"}
 _LOCATIVE_EN = {"in", "at", "from", "to", "into", "near", "outside", "via", "through", "across", "around",
                 "inside", "toward", "towards", "within", "of"}
@@ -849,6 +852,8 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
             s += m_title.end()
             surf = text[s:e]
             label = "PERSON"
+        if label == "NORP" and surf.isupper() and len(surf) >= 3 and not inside:
+            label = "ORG"  # `NYPD` tagged as a nationality: an acronym no dictionary knows as a people
         if label == "PERSON" and ((len(surf.split()) >= 2 and _ORG_LAST.search(surf)) or _PARTY_WORD.search(surf)):
             label = "ORG"  # `Financial Services`, `Credit Bank`, `Lib Dems`: organisation words, not names
         if _WORK_CUE.search(text[max(0, s - 30):s]) or surf.split()[-1].lower() in _WORK_LAST:
@@ -935,6 +940,7 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
     # 4. people: full names first, then single words (surnames, or a name after a title)
     order = sorted(persons.items(), key=lambda p: (-len(text[p[0][0]:p[0][1]].split()), p[0][0]))
     full: list[tuple[str, str]] = []  # (surface, actor_id)
+    singles: dict[str, str] = {}  # a one-word name accepted as a person in this article
     for (s, e), dict_aid in order:
         if not free(s, e):
             continue
@@ -957,6 +963,8 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
             acc.actor_row(aid, canonical_name=surf, actor_type="PERSON")
         else:
             acc.actor_row(aid)
+        if ntok == 1 and aid not in lex.rows:
+            singles.setdefault(surf, aid)  # `President Reagan`: `Reagan` elsewhere in the article is him too
         if ntok >= 2 and (surf, aid) not in full:
             full.append((surf, aid))
             row = acc.actors[aid]
@@ -1007,16 +1015,18 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
     given: dict[str, set[str]] = defaultdict(set)
     for fs, faid in full:
         given[fs.split()[0]].add(faid)
-    if full or acronyms:
+    if full or acronyms or singles:
         for t, s, e in toks:
             if not t[:1].isupper() or not free(s, e):
                 continue
             if t in acronyms:
                 aid = org_actor_id(acronyms[t])
             elif full and len(t) >= 4 and t.lower() not in _STOP_PERSON:
-                aid = _surname_match(full, t, exact_only=True)
-                if aid is None and t in lex.first_en and len(given.get(t, ())) == 1:
+                aid = _surname_match(full, t, exact_only=True) if full else None
+                if aid is None and len(given.get(t, ())) == 1 and t.lower() not in _NOT_GIVEN_ALONE:
                     aid = next(iter(given[t]))
+                if aid is None:
+                    aid = singles.get(t)
             else:
                 aid = None
             if aid:
