@@ -1276,11 +1276,34 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1):
                 k += 1
                 continue
-            if k == q + 1 and len(kk) >= 3 and not head.startswith("ال") and kk not in _AR_TITLE_FIRST \
-                    and not kk.startswith(("ل", "ب")):
-                k += 1  # one proper name right after an indefinite head (`جامعة بيرزيت`, `جريدة فلسطين`)
-                continue
+            if k == q + 1 and not head.startswith("ال") and kk not in _AR_TITLE_FIRST:
+                # a construct chain closed by a definite word or a country (`هيئة سوق رأس المال`,
+                # `لجنة قرية عصيرة الشمالية`, `إذاعة صوت فلسطين`)
+                j = k
+                while j < n and j - k < 3 and arabic.is_arabic_word(toks[j][0]) and not used[j]:
+                    kj = profs[j][1]
+                    if kj in _AR_STOP or kj in _AR_INDEF_ADJ or kj.startswith(("ال", "لل", "بال", "وال", "و")) \
+                            or profs[j][5] is not None or profs[j][4] is not None:
+                        break
+                    j += 1
+                if k < j < n and arabic.is_arabic_word(toks[j][0]):
+                    kj = profs[j][1]
+                    if not used[j] and kj.startswith("ال") and kj not in _AR_STOP and kj not in _AR_GENERIC_ADJ:
+                        k = j
+                        continue
+                    if used[j] and country_at(j, attribute_only=True) and tok_mention[j]["char_end"] == toks[j][2] \
+                            and tok_mention[j]["mention_kind"] != "DEMONYM":
+                        k = j + 1
+                        break
+                # one proper name right after an indefinite head (`جامعة بيرزيت`, `موقع فايفر`); not an
+                # adjective (`قوات عسكرية`, `حكومة مستقرة`) or a verbal noun with a preposition (`بتقديم`)
+                if len(kk) >= 3 and not kk.startswith(("بال", "لل")) and not _AR_MASDAR.match(kk) \
+                        and not kk.endswith(("ي", "ه")) and kk not in _AR_INDEF_ADJ:
+                    k += 1
+                    continue
             break
+        if k > q + 1 and profs[q + 1][1] in _AR_BOARD:
+            continue  # `مجلس إدارة هيئة ...`: the board of an organisation named next, not an organisation
         if k == q + 2 and arabic.norm(toks[q + 1][0]) in _AR_GENERIC_ADJ:
             k = q + 1  # `القناة الجديدة`: a description, not a name
         if k - q >= 2:
@@ -1326,6 +1349,11 @@ _AR_GENERIC_ADJ = {arabic.norm(w) for w in (
     "نفسها", "ذاته", "ذاتها", "المذكور", "المذكورة", "التالي", "الحالي", "الحالية", "السابق", "السابقة", "الكبير",
     "الكبيرة", "الصغير", "المحلي", "المحلية", "البرية", "الجوية", "البحرية", "المختص", "المختصة", "المعني",
     "المعنية", "الرسمي", "الرسمية", "المعنيه", "العامة", "العام", "الخاصة", "الخاص", "المشتركة")}
+_AR_INDEF_ADJ = {arabic.norm(w) for w in (
+    "جديد", "جديدة", "كبير", "كبيرة", "صغير", "صغيرة", "مستقلة", "مستقل", "مستقرة", "عسكرية", "عسكري", "محلية",
+    "رسمية", "دولية", "دولي", "عربية", "عربي", "أجنبية", "أجنبي", "خاصة", "خاص", "عامة", "عام", "مشتركة", "أخرى",
+    "آخر", "واحد", "واحدة", "أول", "ثاني", "جيدة", "قوية", "ضعيفة", "كاملة", "مؤقتة", "انتقالية", "احتجاز", "يشبه")}
+_AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 
