@@ -573,17 +573,25 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
     """`Nabil Andalusi, a researcher ..., highlighted` / `Clinton, 35, the daughter of ..., said`: the name
     before the appositive(s) that end at `comma`."""
     end = comma
+    found = []
     for _ in range(4):
         prev = text.rfind(",", lo, end)
         if prev < 0:
-            return None
+            break
         np = _np_left(text, lo, prev)
         if np is not None:
             words = text[np[0]:np[1]].split()
             if words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
-                return np
+                found.append(np)
         end = prev
-    return None
+    if not found:
+        return None
+    # "Christopher Harvey, a delegate from Houston, Texas, said": the name opening the clause, not the place
+    # inside the appositive
+    first = _first_nonspace(text, lo)
+    while first < comma and text[first] in "\"“”'‘":
+        first += 1
+    return found[-1] if found[-1][0] == first else found[0]
 
 
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -957,7 +965,8 @@ _TAIL_EN = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
     rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
-    r"\w+ly)\b))*+\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
+    r"\w+ly)\b))*+(?:\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s)\s[^.;!?“”\"«»]*+)?"
+    r"\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
     r"insisting|warning|stressing|claiming|suggesting|calling|urging|according)\b)|$)",
     re.IGNORECASE,
 )
@@ -1146,6 +1155,86 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
 
 
+@lru_cache(maxsize=1)
+def _rx_second_predicate() -> re.Pattern:
+    """Where reported content ends at a second predicate of the speaker or a participle clause: `..., and he
+    added ...`, `... and argued ...`, `..., mocked the party ...`, `..., throwing a wrench in ...`, a dash."""
+    table = load_speech_verbs()
+    past = sorted({c.cue.lower() for (lang, _f), c in table.by_form.items() if lang == "en" and " " not in c.cue
+                   and (c.cue.lower().endswith("ed") or c.cue.lower() in {"said", "told", "wrote", "sought",
+                                                                         "knew", "felt", "thought", "made"})},
+                  key=len, reverse=True)
+    verbs = "|".join(re.escape(v) for v in past)
+    return re.compile(
+        rf",?\s+(?:and|but)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
+        rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
+        r",?\s+and\s+(?:he|she|they|we|i)\s|"
+        r"\s+(?:—|--|–)\s|\s+on\s+(?:the\s+)?condition\s+(?:of|that)\b")
+
+
+def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
+    """Reported content stops before a second predicate of the speaker (outside quotes; 3 words kept)."""
+    rx = _rx_second_predicate()
+    for m in rx.finditer(doc.text, c_s, c_e):
+        if _quote_around(doc, m.start()) is not None:
+            continue
+        if _words(doc.text[c_s:m.start()]) >= 3:
+            return m.start()
+    return c_e
+
+
+# objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on
+# Monday"), and the passive agent ("endorsed by")
+_RX_OBJECT_BAD = re.compile(
+    r"\s*(?:down|away|off|up|out|into|in|on|at|to|for|with|from|by|back|over|around|through|about|as|after|"
+    r"before|during|since|when|while|because|last|this|that|there|here|it|itself|himself|herself|themselves|"
+    r"so|too|very|again|ahead|forward|later|earlier|now|then|and|or|but)\b|\s*[,.;:!?)\]—–-]",
+    re.IGNORECASE)
+# an object content ends before a second predicate of the subject ("denounced X and warned of ...") or a
+# participle clause ("..., calling it absurd")
+_RX_OBJECT_CUT = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:has|had|have|was|is|did|does|will|would|also|then|later|\w+ly)\s+)*[a-z]+ed\b|"
+    r",?\s+(?:and|but)\s+(?:has|had|have|is|was|will|would|did|does|could|can)\b|,\s+but\b|"
+    r",\s*(?:calling|saying|adding|noting|arguing|insisting|warning|telling|claiming|including|while|whose)\b|"
+    r"\s+(?:on\s+\w+day|last\s+(?:week|month|year|summer|fall|spring|winter|\w+day)|this\s+(?:week|month|year)|"
+    r"earlier|later|yesterday|today|after|before|when|while|because|since|during|(?:in|at|on|during)\s+(?:a|an|the|his|"
+    r"her|their|its)\s+(?:\w+\s+)?(?:interview|statement|speech|e-?mail|debate|call|conference|rally|tweet|"
+    r"letter|appearance|event|op-ed|post|video|ad|town\s+hall))\b")
+_RX_OBJECT_TO = re.compile(r"\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+")
+_RX_OBJECT_BAD_LEFT = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got|the|a|an|his|her|their|its|our|my|your|to|of|"
+    r"not|who|which|that)|[’']s|-)\s+$", re.IGNORECASE)
+# subjects of a document cue whose object is the content ("a poll shows Sanders leading")
+_RX_DOC_SUBJECT = re.compile(
+    r"\b(?:polls?|surveys?|data|records?|reports?|study|studies|figures|results|numbers|documents?|emails?|"
+    r"video|videos|footage|filings?|analysis|research|review|audit|tally|count|census|memo|letter|"
+    r"transcripts?)$")
+
+
+def _object_ok(doc: _Doc, c: Cue, sp: tuple[int, int], sp_txt: str, ss: int, cs: int, ce: int) -> bool:
+    """A verb whose object is the content (`Trump endorsed Pence`, `Clinton criticized his plan`) needs a
+    real subject right before it: not a passive or noun use ("was endorsed", "the support", "to back"),
+    not `it`/`which`, not inside a relative clause of another speaker's subject."""
+    text = doc.text
+    if _RX_OBJECT_BAD_LEFT.search(text, max(ss, cs - 12), cs):
+        return False
+    if sp_txt in _DETERMINERS or sp_txt in {"it", "this", "that", "which", "what", "there", "who", "you"}:
+        return False
+    if c.cue.lower() == c.lemma and not _BASE_OK.search(text, max(0, cs - 40), cs):
+        return False  # a base form ("support", "back") needs they/we/will/did/to... before it
+    if re.search(r"[’']s$", sp_txt):
+        return False
+    words = text[sp[0]:sp[1]].split()
+    w0 = words[0].lower()
+    if w0 in _PRONOUNS_EN:
+        return len(words) == 1
+    if w0 in _NP_STOP or w0.endswith("ing") or w0 in {"alongside", "along", "amid", "among", "around", "near",
+                                                        "nonetheless", "home", "follow-up"}:
+        return False
+    # a lower-case phrase is a subject only after a determiner ("the campaign", "two of the women")
+    return words[0][:1].isupper() or words[0][:1].isdigit() or w0 in _DETERMINERS
+
+
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     coord: list[int] = []
     cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
@@ -1185,10 +1274,19 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     w0 = text[np[0]:np[1]].split()[0]
                     if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN):
                         np = None
+                    elif w0.lower() in _PRONOUNS_EN and np[1] - np[0] > len(w0):
+                        np = None  # "..., said she turned out": a pronoun with a verb opens the content
+                if np is not None and pre.endswith(",") and not pre.endswith((",”", ",\"", ",»")):
+                    # "Karimi, executive director of X, said the ...": the name at the clause start with its
+                    # appositive is the subject; no quote closes before the cue
+                    app = _speaker_left(text, ss, cs)
+                    if app is not None and not text[ss:app[0]].strip(" \n\"“”") \
+                            and not _quotes_between(doc, ss, cs):
+                        np = None
                 if np is not None and c.kind in ("speech", "speech_trailing", "speech_weak"):
                     sp = np
                     inverted = True
-        if sp is not None and pre is not None:
+        if sp is not None and pre is not None and c.kind != "object":
             tail_from = sp[1] if inverted else ce
             if c.kind == "address" and not inverted:
                 obj = _np_right(text, ce, se, allow_preps=False)
@@ -1281,7 +1379,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         sp = sub
         hint = "subject"
     elif sp is None:
-        if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address"):
+        if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address", "object"):
             sp = _speaker_left(text, ss, cs)
         am = _RX_AND_END.search(L) if sp is None else None
         if am:
@@ -1296,6 +1394,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return None
     if sp_txt in {"it", "this", "that", "which", "what", "there"} and re.search(
             r"\b(?:is|was|been|be)\s+$", text[sp[1]:cs] + " "):
+        return None
+    if c.kind == "object" and not _object_ok(doc, c, sp, sp_txt, ss, cs, ce):
         return None
     # skip the object of an address verb, adjuncts, 'that', ':' and ','
     pos = ce
@@ -1351,13 +1451,24 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     and not load_speech_verbs().regex["en"].search(gap):
                 pos = far.open
                 q0 = far
-    if c.kind == "speech_weak" and not had_that and q0 is None and not (
-            c.cue_type == "speech" and _RX_PRONOUN_CLAUSE.match(text, pos, se)):
-        return None
-    if c.cue_type == "document" and not had_that:
-        return None  # "the poll shows that ...", not "his radio show “...”"
-    if c.cue_type == "thought" and not had_that and q0 is None and not _RX_CLAUSE_START.match(text, pos, se):
-        return None  # "thinks about it", "believe in God": a thought cue needs a clause after it
+    obj_content = False
+    if c.cue_type == "document" and not had_that and c.kind in ("speech_weak", "object") \
+            and _RX_DOC_SUBJECT.search(sp_txt) and re.match(r"\s*(?:[A-Z]|\d|a\s|an\s|the\s|his\s|her\s)",
+                                                          text[pos:pos + 6]):
+        obj_content = True  # "a poll shows Sanders leading Clinton": the object of a document cue
+    elif c.kind == "object" and not had_that and q0 is None:
+        if _RX_OBJECT_BAD.match(text, pos) and not _RX_OBJECT_TO.match(text, pos):
+            return None  # "backed down", "attacked on Monday": no object
+        obj_content = True
+    if not obj_content:
+        if c.kind == "speech_weak" and not had_that and q0 is None and not (
+                c.cue_type == "speech" and _RX_PRONOUN_CLAUSE.match(text, pos, se)):
+            return None
+        if c.cue_type == "document" and not had_that:
+            return None  # "the poll shows that ...", not "his radio show “...”"
+        if c.cue_type == "thought" and not had_that and q0 is None \
+                and not _RX_CLAUSE_START.match(text, pos, se):
+            return None  # "thinks about it", "believe in God": a thought cue needs a clause after it
     if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3:
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
         spans = [q0.inner]
@@ -1378,8 +1489,15 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return None
     # stop the content before a following attribution of its own ("..., X added that ...")
     content = text[c_s:c_e]
-    if _words(content) < 3 and q0 is None:
+    if _words(content) < (2 if obj_content else 3) and q0 is None:
         return None
+    if obj_content:
+        om = _RX_OBJECT_CUT.search(text, c_s, c_e)
+        if om is not None and not _quote_around(doc, om.start()):
+            c_e = om.start()
+            content = text[c_s:c_e]
+        if not 2 <= _words(content) <= 60:
+            return None
     qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3
           and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
@@ -1397,6 +1515,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         # relative or contrast clause, or a second predicate of the speaker ("but did not suggest"), is not
         # part of what was said
         c_e = cm.start()
+    c_e = _cut_second_predicate(doc, c_s, c_e)
     if re.search(r",\s*who\s+(?:\w+ly\s+)?$", text[max(ss, cs - 30):cs]):
         # "Opponents, who say the law targets them, rallied": the relative clause ends at its comma
         k = text.find(",", c_s, c_e)
