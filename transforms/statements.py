@@ -1056,6 +1056,20 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     left_txt = text[ss:cs]
     left_words = _words(left_txt.strip(" ,"))
     rest_m = re.match(r"\s*,\s*", rest)
+    if rest_m is None and _words(text[ss:cs].strip(" ,")) <= 2:
+        # "According to early results of exit polls conducted by Edison Research for the AP, CONTENT": the
+        # source runs on to the first comma
+        k = after
+        while True:
+            k = text.find(",", k, min(se, after + 200))
+            if k < 0 or _quote_around(doc, k) is None:
+                break
+            k += 1
+        if k > 0 and _words(text[k:se]) >= 4 and not re.search(r"[.;:!?]", text[after:k]):
+            np = (np[0], k)
+            after = k
+            rest = text[after:se]
+            rest_m = re.match(r"\s*,\s*", rest)
     right_words = _words(rest)
     if rest_m and (left_words <= 2 or (left_words <= 5 and right_words >= 3 * left_words)):
         # "According to X, CONTENT" / "In the Sahel, according to Khiame, many ..."
@@ -1119,16 +1133,33 @@ def _content_after_cue(doc: _Doc, ce: int, se: int, *, cut_clause: bool) -> tupl
     return _strip_final_period(text, *_trim(text, ce, c_e))
 
 
+_INTENT_ADJECTIVES = {"eager", "willing", "determined", "keen", "reluctant", "unwilling"}
+_RX_PROGRESSIVE = re.compile(r"(?:\s|\b)(?:is|are|was|were|am|[’']s|[’']re)\s+(?:(?:still|now|also|already|\w+ly)\s+)?$")
+
+
+_RX_TELL_THAT = re.compile(
+    r"[^.;:!?“”\"«»\n]*?(?<=\s)(?=(?:that\s|(?:he|she|they|we|I)(?:[’'](?:d|ll|s|re|ve|m))?\s+"
+    r"(?!(?:on|in|at|to|for|with|by|from|and|or|as)\b)[a-z]))(?P<rest>)")
+
+
 def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     """`Trump wants to build a wall`, `Clinton plans to visit Ohio`: an intention; the content is the
     infinitive clause (with its subject when one stands between: "wants Congress to act")."""
     text = doc.text
-    if re.search(r"\b(?:is|are|was|were|be|been|being|the|a|an|his|her|their|its|our)\s+$", text[max(ss, cs - 8):cs]):
+    left_end = cs
+    if cue_text.endswith("ing") or c.lemma in _INTENT_ADJECTIVES:
+        # "Clinton is planning to ...", "they are hoping to ...": the progressive needs its auxiliary
+        am = _RX_PROGRESSIVE.search(text, max(ss, cs - 30), cs)
+        if am is None:
+            return None
+        left_end = am.start()
+    elif re.search(r"\b(?:is|are|was|were|be|been|being|the|a|an|his|her|their|its|our)\s+$",
+                   text[max(ss, cs - 8):cs]):
         return None  # "the plans to ...", "was wanted"
     m = _RX_INTENT_TO.match(text, ce, se)
     if m is None:
         return None
-    sp = _named_speaker_left(doc, ss, cs)
+    sp = _named_speaker_left(doc, ss, left_end)
     if sp is None:
         return None
     c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=True)
@@ -1404,13 +1435,21 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             obj = _np_right(text, pos, se, allow_preps=False)
             if obj is None:
                 return None
-            pm = re.search(r"\s(?:he|she|they|we|I)(?:[’'](?:d|ll|s|re|ve|m))?\s", text[obj[0]:obj[1]])
+            pm = re.search(r"\s(?:he|she|they|we|I)(?:[’'](?:d|ll|s|re|ve|m))?(?:\s|$)", text[obj[0]:obj[1]])
             if pm:  # "told HuffPost he’s ...": the object ends before the subject pronoun
                 obj = (obj[0], obj[0] + pm.start())
             pos = obj[1]
         am = _ADJUNCT.match(text, pos, se)
         if am:
             pos = am.end()
+        if c.lemma in {"tell", "inform", "assure", "remind"} and not _THAT.match(text, pos, se) \
+                and not _RX_PRONOUN_CLAUSE.match(text, pos, se):
+            # "told The Post and Courier newspaper of Charleston on Saturday that ...", "told a Planned
+            # Parenthood gathering in Washington she will ...": the object and its adjuncts run on to `that`
+            # or to a subject pronoun
+            tm2 = _RX_TELL_THAT.match(text, pos, min(se, pos + 110))
+            if tm2 is not None:
+                pos = tm2.start("rest")
     else:
         am = _ADJUNCT.match(text, pos, se)
         if am and am.end() > pos:
@@ -1747,7 +1786,7 @@ _SOURCE_NOUNS = {
     "friends", "family", "relatives", "neighbours", "neighbors", "person", "persons", "staff", "team",
 }
 # more heads of "according to X" sources (with any capitalised word or a _SOURCE_NOUNS word anywhere in X)
-_SOURCE_NOUNS_EXTRA = {"tracker", "average", "polling", "paper", "papers", "site", "outlet", "network", "census",
+_SOURCE_NOUNS_EXTRA = {"index", "law", "laws", "rules", "guidelines", "tracker", "average", "polling", "paper", "papers", "site", "outlet", "network", "census",
                        "forecasts", "model", "models", "excerpts", "transcripts", "calculations", "tally"}
 _PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
                 "على لسان"}
