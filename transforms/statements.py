@@ -240,7 +240,8 @@ def find_quotes(text: str) -> list[Quote]:
                     pending = None
             continue
         closer = _OPENERS[opener]
-        if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”"):
+        if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”") \
+                or (opener == "“" and ch == '"'):
             q = Quote(start, i)
             if pending is not None and pending.chain >= 0 and start == para_first:
                 q.chain = pending.chain
@@ -1314,10 +1315,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     if app is not None and not text[ss:app[0]].strip(" \n\"“”") \
                             and not _quotes_between(doc, ss, cs):
                         np = None
-                if np is not None and c.kind in ("speech", "speech_trailing", "speech_weak"):
+                if np is not None and (c.kind in ("speech", "speech_trailing", "speech_weak") or (
+                        c.kind == "object" and re.search(r"[,?!—–-][”\"»]$", pre))):
                     sp = np
                     inverted = True
-        if sp is not None and pre is not None and c.kind != "object":
+        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–-][”\"»]$", pre)):
             tail_from = sp[1] if inverted else ce
             if c.kind == "address" and not inverted:
                 obj = _np_right(text, ce, se, allow_preps=False)
@@ -1868,9 +1870,76 @@ def _headline_colon(doc: _Doc) -> _Cand | None:
     return _Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None)
 
 
+# "X <verb> that <clause>" with a verb the cue table does not list ("acknowledged that", "swore that",
+# "speculated that"): an attribution whenever a real subject stands right before the verb. Verbs whose
+# that-clause is no attributed content are left out (grammar, not lexicon).
+_RX_GENERIC_THAT = re.compile(r"\b(?P<v>[a-z]{3,}ed)(?:\s+(?:\w+ly|also|again|repeatedly|privately|"
+                              r"publicly|later|then|now))?\s+that\s+")
+_GENERIC_NOT_CUE = {
+    "addressed", "assumed", "caused", "changed", "contained", "dictated", "ensured", "guaranteed", "happened",
+    "hated", "helped", "included", "increased", "indicated", "liked", "loved", "mandated", "marked", "needed",
+    "passed", "proved", "provided", "raised", "reduced", "reflected", "required", "showed", "signaled", "signalled",
+    "stressed", "suggested", "used", "wanted",
+}
+
+
+def _lemma_en(w: str) -> str:
+    """A rough lemma of a regular English verb form (the generic cue's `speech_verb_lemma`)."""
+    w = w.lower()
+    if w.endswith("ied") or w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("ed"):
+        st = w[:-2]
+        if len(st) > 2 and st[-1] == st[-2] and st[-1] not in "lsz":
+            return st[:-1]
+        if re.search(r"(?:[^aeiou][aeiou][cgsvz]|[lr]v|at|iz|ur|[^aeiou]l|[cgu]|ir|ud|ot|as|ob|ar)$", st) \
+                and not st.endswith(("ss", "ll")):
+            return st + "e"
+        return st
+    if re.search(r"(?:ss|sh|ch|x|z)es$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _generic_that_candidates(doc: _Doc, table: CueTable, taken: set[int]) -> list[_Cand]:
+    text = doc.text
+    out = []
+    for m in _RX_GENERIC_THAT.finditer(text):
+        v = m.group("v")
+        cs, ce = m.start("v"), m.end("v")
+        if cs in taken or v in _GENERIC_NOT_CUE or ("en", v) in table.by_form or not _starts_word(text, cs):
+            continue
+        if _quote_around(doc, cs) is not None or not _RX_CLAUSE_START.match(text, m.end() - 1):
+            continue
+        if _NEGATED.search(text, max(0, cs - 30), cs):
+            continue
+        ss, se = _widen(doc, *doc.clause_span(cs))
+        if _RX_OBJECT_BAD_LEFT.search(text, max(ss, cs - 12), cs):
+            continue
+        sp = _named_speaker_left(doc, ss, cs)
+        if sp is None:
+            continue
+        words = text[sp[0]:sp[1]].split()
+        w0 = words[0].lower()
+        if (w0 in _PRONOUNS_EN and len(words) > 1) or w0 in {"you", "it"} or w0 in _NP_STOP \
+                or w0.endswith("ing") or re.search(r"[’']s$", words[-1]) or _NONSPEAKER.search(text[sp[0]:sp[1]]) \
+                or not (w0 in _PRONOUNS_EN or words[0][:1].isupper() or w0 in _DETERMINERS):
+            continue
+        c_s, c_e = _content_after_cue(doc, m.end(), se, cut_clause=True)
+        c_e = _cut_second_predicate(doc, c_s, c_e)
+        if not 3 <= _words(text[c_s:c_e]) <= 70:
+            continue
+        out.append(_Cand(cs, ce, v, _lemma_en(v), sp, c_s, c_e, None))
+    return out
+
+
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
+    if cands is not None and _HAS_LATIN.search(text):
+        cands += _generic_that_candidates(doc, table, {c.cue_s for c in cands})
     head = _headline_colon(doc) if cands is not None and _HAS_LATIN.search(text, 0, 200) else None
     if head is not None:
         cands.append(head)
