@@ -109,13 +109,10 @@ def sentences(paths: AkhbarPaths, run_lock: RunLock) -> dg.MaterializeResult:
 )
 def actors(paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
     from transforms.actors import extract_actors
-    from transforms.events import event_agent_actors
 
     s = paths.settings()
     docs, sents = _read(s, "documents", schemas.DOCUMENTS), _read(s, "sentences", schemas.SENTENCES)
-    mentions, actor_rows = extract_actors(docs, sents)
-    # generic agents events use as sources (`Moroccan protesters`), so raw.events.source_actor_id is a valid FK
-    actor_rows = pl.concat([actor_rows, event_agent_actors(docs, sents, mentions, actor_rows)])
+    mentions, actor_rows = extract_actors(docs, sents, n_process=s.n_process)
     yield _write(s, "actor_mentions", mentions, schemas.ACTOR_MENTIONS)
     yield _write(s, "actors", actor_rows, schemas.ACTORS)
 
@@ -145,13 +142,20 @@ def statements(paths: AkhbarPaths, run_lock: RunLock) -> dg.MaterializeResult:
 
 @dg.multi_asset(
     name="events",
-    specs=[_spec("events", "extract", "CAMEO-coded event mentions (who did what to whom).", _EXTRACT_DEPS)],
+    specs=[
+        _spec("events", "extract", "CAMEO-coded event mentions (who did what to whom).", _EXTRACT_DEPS),
+        _spec("event_actors", "extract",
+              "Actors only events refer to (generic agents such as `Moroccan protesters`), not in raw.actors; "
+              "dim_actors unions them so every event source and target is an actor.", _EXTRACT_DEPS),
+    ],
 )
-def events(paths: AkhbarPaths, run_lock: RunLock) -> dg.MaterializeResult:
-    from transforms.events import extract_events
+def events(paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
+    from transforms.events import extract_events_with_agents
 
     s = paths.settings()
-    return _write(s, "events", extract_events(*_extract_inputs(s)), schemas.EVENTS)
+    events, agent_actors = extract_events_with_agents(*_extract_inputs(s))
+    yield _write(s, "events", events, schemas.EVENTS)
+    yield _write(s, "event_actors", agent_actors, schemas.ACTORS)
 
 
 RAW_ASSETS = [ingest, clean, sentences, actors, statements, events]

@@ -35,6 +35,7 @@ class RunSummary:
     checks_passed: int = 0
     checks_failed: list[tuple] = field(default_factory=list)  # (asset, check_name, severity, observed, details)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     log_file: Path | None = None
 
     @property
@@ -119,21 +120,26 @@ def summarise(result, settings: Settings, log_file: Path | None = None) -> RunSu
         summary.rejected = [
             (r["source_file"], r["reason"]) for r in pl.read_parquet(rejected).iter_rows(named=True)
         ]
-    summary.table_counts = table_counts(settings.warehouse if published else settings.staging_warehouse) or {}
-    if settings.staging_warehouse.exists():
-        with connect(settings.staging_warehouse, read_only=True) as con:
-            has = con.execute(
-                "select count(*) from information_schema.tables "
-                "where table_schema = 'ops' and table_name = 'check_results'"
-            ).fetchone()[0]
-            if has:
-                rows = con.execute(
-                    "select asset, check_name, severity, observed_value, details, passed "
-                    "from ops.check_results where run_id = ? order by asset, check_name",
-                    [run_id],
-                ).fetchall()
-                summary.checks_passed = sum(1 for r in rows if r[5])
-                summary.checks_failed = [r[:5] for r in rows if not r[5]]
+    import duckdb
+
+    try:
+        summary.table_counts = table_counts(settings.warehouse if published else settings.staging_warehouse) or {}
+        if settings.staging_warehouse.exists():
+            with connect(settings.staging_warehouse, read_only=True) as con:
+                has = con.execute(
+                    "select count(*) from information_schema.tables "
+                    "where table_schema = 'ops' and table_name = 'check_results'"
+                ).fetchone()[0]
+                if has:
+                    rows = con.execute(
+                        "select asset, check_name, severity, observed_value, details, passed "
+                        "from ops.check_results where run_id = ? order by asset, check_name",
+                        [run_id],
+                    ).fetchall()
+                    summary.checks_passed = sum(1 for r in rows if r[5])
+                    summary.checks_failed = [r[:5] for r in rows if not r[5]]
+    except duckdb.Error as exc:  # the summary must never hide the run's own outcome
+        summary.notes.append(f"could not read the warehouse for the summary: {exc}")
     summary.errors = _step_errors(result)
     return summary
 
@@ -166,6 +172,8 @@ def print_summary(summary: RunSummary, out=None) -> None:
         w(f"  RUN FAILED: the published warehouse {s.warehouse} was left untouched.\n")
         for err in summary.errors:
             w(f"    {err}\n")
+    for note in summary.notes:
+        w(f"  note: {note}\n")
     if summary.log_file:
         w(f"  log: {summary.log_file}\n")
 
@@ -181,7 +189,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if not args.verbose:
         _quiet()
-    settings = Settings.from_env(input_dir=args.input, warehouse=args.warehouse, parquet_dir=args.parquet)
+    try:
+        settings = Settings.from_env(input_dir=args.input, warehouse=args.warehouse, parquet_dir=args.parquet,
+                                     n_process=args.workers)
+    except ValueError as exc:
+        print(f"akhbar: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if not settings.input_dir.is_dir():
         print(f"akhbar: input folder {settings.input_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
@@ -233,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--warehouse", metavar="FILE", help="published DuckDB file (default AKHBAR_WAREHOUSE or data/warehouse.duckdb)"
     )
     run.add_argument("--parquet", metavar="DIR", help="raw Parquet folder (default AKHBAR_PARQUET_DIR or data/parquet)")
+    run.add_argument("--workers", metavar="N", help="processes for the extraction (default AKHBAR_N_PROCESS or all CPUs)")
     run.add_argument("-v", "--verbose", action="store_true", help="show the Dagster and dbt log on the console")
     run.set_defaults(func=cmd_run)
     sql = sub.add_parser("sql", help="query the published warehouse (read-only) and print a table")

@@ -43,11 +43,28 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
+def _project_files() -> Iterator[Path]:
+    """The files `dbt parse` reads (as the Makefile's manifest rule lists them)."""
+    for folder in ("models", "macros", "tests", "seeds"):
+        yield from (p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file())
+    yield from (DBT_PROJECT_DIR / name for name in ("dbt_project.yml", "profiles.yml"))
+
+
+def manifest_is_stale(manifest: Path) -> bool:
+    """True when the manifest is missing or older than a model, macro, test, seed or project file: a model
+    an analyst just added must be in the manifest the run uses."""
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    return any(p.exists() and p.stat().st_mtime > built for p in _project_files())
+
+
 def ensure_manifest(force: bool = False) -> Path:
-    """Run `dbt parse` when the manifest is missing (a fresh clone used without make). Never at import."""
+    """Run `dbt parse` when the manifest is missing or stale (a fresh clone used without make, or a model
+    added since the last parse). Never at import."""
     project = dbt_project()
     manifest = Path(project.manifest_path)
-    if force or not manifest.exists():
+    if force or manifest_is_stale(manifest):
         cmd = [dbt_executable(), "parse", "--quiet"]
         env = {**os.environ, "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR)}
         subprocess.run(cmd, cwd=DBT_PROJECT_DIR, env=env, check=True, capture_output=True)
@@ -141,12 +158,19 @@ def build_dbt_assets() -> dg.AssetsDefinition:
         rows: list[CheckRow] = []
         with environment(s.as_env()):
             invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=s.dbt_target_dir)
-            for event in invocation.stream():
-                if isinstance(event, dg.AssetCheckResult | dg.AssetCheckEvaluation):
-                    rows.append(_check_row(event))
-                yield event
+            try:
+                for event in invocation.stream():
+                    if isinstance(event, dg.AssetCheckResult | dg.AssetCheckEvaluation):
+                        rows.append(_check_row(event))
+                    yield event
+            except BaseException:
+                # never leave a dbt process holding the staging warehouse after this step has failed
+                if invocation.process.poll() is None:
+                    invocation.process.terminate()
+                    invocation.process.wait(timeout=60)
+                raise
             ok = invocation.is_successful()
-        record_check_results(s.staging_warehouse, s.warehouse, context.run_id, datetime.now(UTC).replace(tzinfo=None), rows)
+        record_check_results(s.staging_warehouse, s.warehouse, context.run.run_id, datetime.now(UTC).replace(tzinfo=None), rows)
         if not ok:
             failed = [f"{r.asset}: {r.check_name} ({r.observed_value or 'failed'})" for r in rows if not r.passed]
             errors = _node_errors(s.dbt_target_dir / "run_results.json")

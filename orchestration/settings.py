@@ -28,6 +28,7 @@ ENV_INPUT_DIR = "AKHBAR_INPUT_DIR"
 ENV_PARQUET_DIR = "AKHBAR_PARQUET_DIR"
 ENV_WAREHOUSE = "AKHBAR_WAREHOUSE"
 ENV_STAGING_WAREHOUSE = "AKHBAR_STAGING_WAREHOUSE"
+ENV_N_PROCESS = "AKHBAR_N_PROCESS"
 
 # The Parquet tables of the raw layer, one file each: <parquet_dir>/<table>.parquet (= dbt source raw.<table>).
 RAW_TABLES = (
@@ -39,6 +40,7 @@ RAW_TABLES = (
     "actors",
     "statements",
     "events",
+    "event_actors",
 )
 
 
@@ -48,12 +50,27 @@ def _path(value: str | os.PathLike | None, default: Path) -> Path:
     return Path(value).expanduser().resolve()
 
 
+def _n_process(value: str | os.PathLike | None) -> int:
+    """Worker processes: the value when set (>= 1), else the CPUs this process may use."""
+    if value is not None and str(value).strip():
+        try:
+            n = int(str(value))
+        except ValueError:
+            raise ValueError(f"worker processes (--workers, {ENV_N_PROCESS}) must be a whole number, not {str(value)!r}"
+                             ) from None
+        if n < 1:
+            raise ValueError(f"worker processes (--workers, {ENV_N_PROCESS}) must be 1 or more, not {n}")
+        return n
+    return max(1, len(os.sched_getaffinity(0)))
+
+
 @dataclass(frozen=True)
 class Settings:
     input_dir: Path
     parquet_dir: Path
     warehouse: Path  # the published file readers use
     staging_warehouse: Path  # dbt builds here; checks run here; publish copies it over `warehouse`
+    n_process: int = 1  # worker processes for the extraction stages (large batches only)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: str | os.PathLike | None) -> Settings:
@@ -72,6 +89,7 @@ class Settings:
             staging_warehouse=_path(
                 pick("staging_warehouse", ENV_STAGING_WAREHOUSE), warehouse.parent / ".staging" / warehouse.name
             ),
+            n_process=_n_process(pick("n_process", ENV_N_PROCESS)),
         )
 
     def as_env(self) -> dict[str, str]:
@@ -81,6 +99,7 @@ class Settings:
             ENV_PARQUET_DIR: str(self.parquet_dir),
             ENV_WAREHOUSE: str(self.warehouse),
             ENV_STAGING_WAREHOUSE: str(self.staging_warehouse),
+            ENV_N_PROCESS: str(self.n_process),
         }
 
     def parquet_path(self, table: str) -> Path:

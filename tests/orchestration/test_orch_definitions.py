@@ -10,7 +10,8 @@ from orchestration.dbt import ensure_manifest
 from orchestration.definitions import JOB_NAME, build_definitions
 from orchestration.settings import REPO
 
-RAW = ["articles", "rejected_files", "documents", "sentences", "actor_mentions", "actors", "statements", "events"]
+RAW = ["articles", "rejected_files", "documents", "sentences", "actor_mentions", "actors", "statements", "events",
+       "event_actors"]
 CONTRACT_MARTS = ["dim_articles", "dim_actors", "fct_actor_mentions", "fct_statements", "fct_events"]
 
 
@@ -41,7 +42,8 @@ def test_import_builds_nothing():
 def test_asset_keys_and_groups(graph):
     groups = {k.to_user_string(): graph.get(k).group_name for k in graph.get_all_asset_keys()}
     for table in RAW:
-        assert groups[f"raw/{table}"] == ("extract" if table in {"actor_mentions", "actors", "statements", "events"}
+        assert groups[f"raw/{table}"] == ("extract" if table in {"actor_mentions", "actors", "statements", "events",
+                                                                              "event_actors"}
                                           else "ingest")
         assert groups[f"staging/stg_raw__{table}"] == "staging"
     for mart in CONTRACT_MARTS:
@@ -106,3 +108,30 @@ def test_job_sensor_schedule(defs):
     schedule = defs.resolve_schedule_def("daily_backstop")
     assert schedule.job_name == JOB_NAME
     assert schedule.cron_schedule == "0 3 * * *"
+
+
+def test_a_model_added_after_the_last_parse_makes_the_manifest_stale(tmp_path, monkeypatch):
+    import os
+
+    from orchestration import dbt as akhbar_dbt
+
+    project = tmp_path / "dbt_project"
+    (project / "models" / "marts").mkdir(parents=True)
+    for name in ("dbt_project.yml", "profiles.yml"):
+        (project / name).write_text("x: 1\n")
+    model = project / "models" / "marts" / "dim_a.sql"
+    model.write_text("select 1 as a\n")
+    manifest = project / "target" / "manifest.json"
+    monkeypatch.setattr(akhbar_dbt, "DBT_PROJECT_DIR", project)
+    assert akhbar_dbt.manifest_is_stale(manifest)  # never parsed
+    manifest.parent.mkdir()
+    manifest.write_text("{}")
+    os.utime(model, (1_700_000_000, 1_700_000_000))
+    os.utime(manifest, (1_700_000_100, 1_700_000_100))
+    for name in ("dbt_project.yml", "profiles.yml"):
+        os.utime(project / name, (1_700_000_000, 1_700_000_000))
+    assert not akhbar_dbt.manifest_is_stale(manifest)
+    added = project / "models" / "marts" / "dim_b.sql"
+    added.write_text("select 2 as b\n")
+    os.utime(added, (1_700_000_200, 1_700_000_200))
+    assert akhbar_dbt.manifest_is_stale(manifest)

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from orchestration.settings import DAGSTER_YAML_TEMPLATE, REPO, Settings, ensure_dagster_home
@@ -52,3 +53,12 @@ def test_dagster_home_gets_the_pool_limit(tmp_path):
         assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
     finally:
         instance.dispose()
+
+
+def test_worker_processes_default_to_the_usable_cpus_and_can_be_set():
+    assert Settings.from_env({}).n_process == len(os.sched_getaffinity(0))
+    assert Settings.from_env({"AKHBAR_N_PROCESS": "1"}).n_process == 1
+    assert Settings.from_env({"AKHBAR_N_PROCESS": "3"}).as_env()["AKHBAR_N_PROCESS"] == "3"
+    for bad, says in (("0", "1 or more"), ("two", "whole number")):
+        with pytest.raises(ValueError, match=says):
+            Settings.from_env({"AKHBAR_N_PROCESS": bad})

@@ -1,6 +1,18 @@
 {#- One row per resolved actor that the articles mention or that a statement or event refers to. -#}
-with actors as (
+with extracted_actors as (
     select * from {{ ref('stg_raw__actors') }}
+),
+
+event_actors as (
+    -- generic agents and states only the events stage found (`Moroccan protesters`)
+    select * from {{ ref('stg_raw__event_actors') }}
+    where actor_id not in (select actor_id from extracted_actors)
+),
+
+actors as (
+    select * from extracted_actors
+    union all
+    select * from event_actors
 ),
 
 mentions as (
