@@ -252,17 +252,47 @@ def _resolve(kind: str, g: dict, pub: date | None, months: dict, weekdays: dict)
     return None
 
 
+# Substrings one of which every match of a rule contains: a rule whose guard is absent from the text is not run
+# (most sentences name no date; the regexes cost far more than these tests).
+_EN_YEAR_GUARD = ("18", "19", "20")
+_EN_GUARD = {
+    "mdy": tuple(EN_MONTHS), "dmy": tuple(EN_MONTHS), "my": tuple(EN_MONTHS), "md": tuple(EN_MONTHS),
+    "in_month": tuple(EN_MONTHS), "ago": ("ago",), "yesterday": ("yesterday", "the day before"),
+    "today": ("today", "tonight", "this "), "tomorrow": ("tomorrow",), "last_wd": ("day",), "next_wd": ("day",),
+    "on_wd": ("day",), "weekend": ("weekend",), "last_week": ("week",), "this_week": ("week",),
+    "next_week": ("week",), "last_month": ("month",), "this_month": ("month",), "next_month": ("month",),
+    "last_year": ("year",), "this_year": ("year",), "next_year": ("year",), "year": _EN_YEAR_GUARD,
+}
+_AR_MON_GUARD = tuple(_AR_MONTHS_KEYED)
+_AR_GUARD = {
+    "dmy": _AR_MON_GUARD, "my": _AR_MON_GUARD, "dm": _AR_MON_GUARD, "last_month_named": _AR_MON_GUARD,
+    "next_month_named": _AR_MON_GUARD, "in_month": _AR_MON_GUARD, "year": _EN_YEAR_GUARD,
+    "last_wd": tuple(AR_WEEKDAYS), "next_wd": tuple(AR_WEEKDAYS), "on_wd": tuple(AR_WEEKDAYS),
+    "yesterday": ("امس", "البارحه"), "tomorrow": ("غد",), "last_week": ("الاسبوع", "الأسبوع"),
+    "this_week": ("الاسبوع",), "next_week": ("الاسبوع",), "last_month": ("الشهر",), "this_month": ("الشهر",),
+    "next_month": ("الشهر",), "last_year": ("العام", "السنه"), "this_year": ("العام", "السنه"),
+    "next_year": ("العام", "السنه"), "today": ("اليوم", "الليله"),
+}
+
+
 def find_dates(text: str, published: date | None, language: str) -> list[DateMention]:
     """Every date expression in `text`, left to right, non-overlapping (longer, earlier rules win)."""
     if not text:
         return []
     if language == "ar":
-        key, rules, months, weekdays = _ar_key(text), AR_RULES, _AR_MONTHS_KEYED, AR_WEEKDAYS
+        key, rules, months, weekdays, guards = _ar_key(text), AR_RULES, _AR_MONTHS_KEYED, AR_WEEKDAYS, _AR_GUARD
     else:
-        key, rules, months, weekdays = _en_key(text), EN_RULES, EN_MONTHS, EN_WEEKDAYS
+        key, rules, months, weekdays, guards = _en_key(text), EN_RULES, EN_MONTHS, EN_WEEKDAYS, _EN_GUARD
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    present: dict[tuple[str, ...], bool] = {}
     for kind, rx in rules:
+        guard = guards[kind]
+        ok = present.get(guard)
+        if ok is None:
+            ok = present[guard] = any(g in key for g in guard)
+        if not ok:
+            continue
         for m in rx.finditer(key):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

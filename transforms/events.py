@@ -178,6 +178,11 @@ class LangRules:
     rules: list[Rule] = field(default_factory=list)
     by_anchor: dict[str, list[Rule]] = field(default_factory=dict)
     derived: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = field(default_factory=dict)
+    language: str = "en"
+    memos: tuple | None = None  # per-token memos of `_derived_hits`
+
+
+_FIRST_OF_MAX = 400_000  # tokens remembered per language before the memo starts afresh
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -217,6 +222,7 @@ def load_rules(language: str) -> LangRules:
         lr.rules.append(rule)
         for a in anchors:
             lr.by_anchor.setdefault(a, []).append(rule)
+    lr.language = language
     derived = REF_DIR / f"event_patterns_{language}_cameo.csv"
     if derived.exists():
         forms: dict[str, list[str]] = defaultdict(list)
@@ -402,35 +408,69 @@ def _en_variants(tok: str) -> tuple[str, ...]:
     return (tok, tok[:-1]) if tok.endswith("s") and len(tok) > 3 else (tok,)
 
 
+class _TokenMemo(dict):
+    """token -> value of `fn(token)`, computed once per token (`memo[tok]` is a C-level lookup when known)."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, tok: str):
+        if len(self) >= _FIRST_OF_MAX:
+            self.clear()
+        v = self[tok] = self.fn(tok)
+        return v
+
+
+def _token_memos(lr: LangRules) -> tuple[_TokenMemo, _TokenMemo, _TokenMemo]:
+    """(forms, first block, may-continue-an-object) memos of a language's dictionary rows."""
+    if lr.memos is None:
+        form_fn = _ar_token_stems if lr.language == "ar" else _en_variants
+        forms = _TokenMemo(form_fn)
+        obj_words = {w for by_first in lr.derived.values() for v in by_first.values() for obj, _c in v for w in obj}
+
+        def first(tok: str) -> dict | None:
+            for f in forms[tok]:
+                by_first = lr.derived.get(f)
+                if by_first:
+                    return by_first
+            return None
+
+        lr.memos = (forms, _TokenMemo(first), _TokenMemo(lambda tok: any(f in obj_words for f in forms[tok])))
+    return lr.memos
+
+
 def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit], span: tuple[int, int] | None = None) -> list[Hit]:
     """CAMEO dictionary rows: a verb followed within six words by its object phrase (inside `span`)."""
     lo, hi = span or (0, len(key))
-    toks = [(m.start(), m.end(), m.group()) for m in (_AR_TOKEN if lang == "ar" else _EN_TOKEN).finditer(key, lo, hi)]
-    if lang == "ar":
-        forms = [_ar_token_stems(t) for _, _, t in toks]
-    else:
-        forms = [_en_variants(t) for _, _, t in toks]
+    tok_rx = _AR_TOKEN if lang == "ar" else _EN_TOKEN
+    words = tok_rx.findall(key, lo, hi)
+    forms, first, objish = _token_memos(lr)
+    firsts = list(map(first.__getitem__, words))
+    if not any(firsts):
+        return []
+    cont = list(map(objish.__getitem__, words))  # a word no object phrase has cannot start or continue one
+    n = len(words)
     out: list[Hit] = []
-    for i, (s, _e, tok) in enumerate(toks):
-        by_first = None
-        for f in forms[i]:
-            by_first = lr.derived.get(f)
-            if by_first:
-                break
-        if not by_first:
+    toks: list[tuple[int, int, str]] | None = None
+    for i in range(n):
+        by_first = firsts[i]
+        if not by_first or not any(cont[i + 1 : i + 7]):
             continue
         found = None
-        for j in range(i + 1, min(i + 7, len(toks))):
-            for f in forms[j]:
+        for j in range(i + 1, min(i + 7, n)):
+            if not cont[j]:
+                continue
+            for f in forms[words[j]]:
                 cands = by_first.get(f)
                 if not cands:
                     continue
                 for obj, code in cands:  # longest object first; its later words must follow in order
                     k, pos = j + 1, 1
-                    while pos < len(obj) and k < len(toks) and obj[pos] in forms[k]:
+                    while pos < len(obj) and k < n and obj[pos] in forms[words[k]]:
                         pos, k = pos + 1, k + 1
                     if pos == len(obj):
-                        found = (toks[k - 1][1], obj, code)
+                        found = (k - 1, obj, code)
                         break
                 if found:
                     break
@@ -438,7 +478,10 @@ def _derived_hits(key: str, lang: str, lr: LangRules, taken: list[Hit], span: tu
                 break
         if not found:
             continue
-        end, obj, code = found
+        if toks is None:
+            toks = [(m.start(), m.end(), m.group()) for m in tok_rx.finditer(key, lo, hi)]
+        last, obj, code = found
+        s, end, tok = toks[i][0], toks[last][1], toks[i][2]
         if any(s < h.end and h.start < end for h in taken) or any(s < h.end and h.start < end for h in out):
             continue
         out.append(Hit(s, end, code, "vso" if lang == "ar" else "active", "", True, False, 0.55,
@@ -654,12 +697,19 @@ def load_exclusions(language: str) -> Exclusions:
     return ex
 
 
-def _excluded(key: str, lang: str, h: Hit) -> bool:
+def _excluded(key: str, lang: str, h: Hit, memo: dict | None = None) -> bool:
     ex = load_exclusions(lang)
     root = h.code[:2]
-    for rx, roots in ex.context:
-        if (roots is None or root in roots) and rx.search(key):
-            return True
+    for n, (rx, roots) in enumerate(ex.context):
+        if roots is None or root in roots:
+            if memo is None:
+                if rx.search(key):
+                    return True
+                continue
+            if n not in memo:  # a sentence context is the same for every hit of the sentence
+                memo[n] = rx.search(key) is not None
+            if memo[n]:
+                return True
     lo, hi = min(h.start, h.mstart if h.mstart >= 0 else h.start), h.start + max(h.mlen, h.end - h.start)
     for rx, roots in ex.idioms:
         if roots is None or root in roots:
@@ -696,8 +746,9 @@ def _sentence_events(key: str, lang: str, ms: list[M], lr: LangRules, context: M
     event source, else its first actor) for `The European official did not visit ...`, `it`, `he`."""
     out: list[Ev] = []
     span = (max(0, ms[0].start - 60), ms[-1].end) if ms else None  # a dictionary verb sits near its actors
+    memo: dict[int, bool] = {}
     for h in _find_hits(key, lang, lr, len({m.actor_id for m in ms}), anchors, span):
-        if _excluded(key, lang, h):
+        if _excluded(key, lang, h, memo):
             continue
         own = (h.start, h.end)
         hms = [m for m in ms if not (m.start < own[1] and own[0] < m.end)]  # `اتصالا هاتفيا` is no actor
@@ -1088,6 +1139,11 @@ class AgentRules:
     by_word: dict[str, Agent]
     places: dict[str, str]  # matching key of a city -> ISO3
     place_rx: re.Pattern | None
+    guard: tuple[str, ...] = ()  # the agent words no other contains: `rx` can only match where one occurs
+
+    def in_text(self, key: str) -> bool:
+        """`rx.search(key) is not None`, with cheap substring tests first."""
+        return any(w in key for w in self.guard) and self.rx.search(key) is not None
 
 
 @cache
@@ -1115,7 +1171,8 @@ def load_agents(language: str) -> AgentRules:
         place_rx = re.compile(r"(?<!\w)(?:ب|في\s+|في\s+مدينه\s+|بمدينه\s+)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
     else:
         place_rx = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
-    return AgentRules(rx, by_word, places, place_rx)
+    guard = tuple(w for w in words if not any(o != w and o in w for o in words))
+    return AgentRules(rx, by_word, places, place_rx, guard)
 
 
 def agent_actor_id(iso3: str, agent_code: str) -> str:
@@ -1262,7 +1319,7 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
     for art, language, body in documents.select("article_id", "language", "body_text").iter_rows():
         lang = "ar" if language == "ar" else "en"
         bkey = keys[art] if keys is not None and art in keys else match_key(body or "", lang)
-        if load_agents(lang).rx.search(bkey) is not None:
+        if load_agents(lang).in_text(bkey):
             hit_docs[art] = (lang, bkey)
     if not hit_docs:
         return
@@ -1279,7 +1336,7 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
         key = bkey[s0 : s0 + len(text)]
         if len(key) != len(text):
             key = match_key(text, lang)
-        if load_agents(lang).rx.search(key) is None:
+        if not load_agents(lang).in_text(key):
             continue
         tk = [(a - s0, b - s0, k) for a, b, k in taken.get((art, idx), [])]
         found = _sentence_agents(text, key, lang, lex, main.get(art), tk)
@@ -1328,24 +1385,41 @@ def _extract_rows(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl
     # the lexicon is on whenever there are actors, the generic agents' rows included
     lexicon = _load_lexicon(actors, force=bool(agent_rows))
     rows = []
+    # the sentences that name an actor or a generic agent, in article order with their position in the article
+    # (a sentence that names none breaks the discourse context of the next one)
+    named = list(by_sentence) + [k for k in agents_by if k not in by_sentence]
+    todo = (
+        sentences.select("article_id", "sentence_index", "char_start", "text")
+        .sort("article_id", "sentence_index")
+        .with_columns(pl.int_range(pl.len()).over("article_id").alias("_pos"))
+        .join(pl.DataFrame({"article_id": [k[0] for k in named], "sentence_index": [k[1] for k in named]},
+                           schema={"article_id": sentences.schema["article_id"],
+                                   "sentence_index": sentences.schema["sentence_index"]}),
+              on=["article_id", "sentence_index"], how="semi")
+        .filter(pl.col("text").str.len_chars() > 0, pl.col("article_id").is_in(list(docs)))
+        .sort("article_id", "_pos")
+    )
     context: dict[str, M | None] = {}
+    last_pos: dict[str, int] = {}
     body_keys: dict[str, tuple[str, list[str]]] = {}
-    for art, idx, s0, _s1, text in sentences.select(
-            "article_id", "sentence_index", "char_start", "char_end", "text").sort(
-            "article_id", "sentence_index").iter_rows():
+    todo_rows = todo.select("article_id", "sentence_index", "char_start", "text", "_pos").rows()
+    spans_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for art, _idx, s0, text, _p in todo_rows:
+        spans_of[art].append((s0, s0 + len(text)))
+    for art, idx, s0, text, pos in todo_rows:
         ms_raw = by_sentence.get((art, idx), [])
         agents = agents_by.get((art, idx), [])
-        if not (ms_raw or agents) or not text:
+        if last_pos.get(art) != pos - 1:
             context[art] = None
-            continue
-        doc = docs.get(art)
-        if doc is None:
-            continue
+        last_pos[art] = pos
+        doc = docs[art]
         lang = "ar" if doc["language"] == "ar" else "en"
         lr = load_rules(lang)
         if art not in body_keys:  # one matching key and one anchor scan per article, sentences slice it
             bkey = keys[art]
-            body_keys = {art: (bkey, [a for a in lr.by_anchor if a in bkey])}
+            # the anchors found in the sentences to read (joined by a character no anchor holds)
+            seen = "\x00".join(bkey[a:b] for a, b in spans_of[art])
+            body_keys = {art: (bkey, [a for a in lr.by_anchor if a in seen])}
         bkey, anchors = body_keys[art]
         key = bkey[s0 : s0 + len(text)]
         if len(key) != len(text):
