@@ -16,7 +16,8 @@ Matching (documented rule, token level; tokens are `\\w+` runs):
 - speaker: right when the predicted speaker span overlaps a gold Source span; or when the predicted
   speaker text (or the resolved actor's canonical name) shares its last word with the gold Source text;
   or, when the gold Source is a pronoun, shares it with the antecedent: the nearest earlier gold Source
-  that is not a pronoun. Gold statements without a Source (`Attribution-no-source`) need no speaker.
+  that is not a pronoun; for a relative pronoun (who / which / that / whom), the words right before it up
+  to a comma or sentence mark ("Charles Barkley, who said ..." -> Barkley). Gold statements without a Source (`Attribution-no-source`) need no speaker.
 - direct vs reported: a gold statement is direct when at least 80% of its content tokens are inside
   quote marks; a predicted one when `is_direct_quote`. Precision per kind uses the predicted kind,
   recall per kind the gold kind; `all` ignores kinds.
@@ -37,6 +38,7 @@ import polars as pl
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_POLNEAR = REPO.parent / "shared" / "corpora" / "polnear"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
+_RELATIVES = {"who", "which", "that", "whom"}
 _WORD = re.compile(r"\w+")
 
 
@@ -169,7 +171,11 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
             g.tokens = _tok_ids(starts, toks, g.content)
             g.direct = bool(g.tokens) and len(g.tokens & in_quote) >= 0.8 * len(g.tokens)
             st = g.source_text.strip().lower()
-            if st and st not in _PRONOUNS:
+            if st in _RELATIVES and g.source:
+                # a relative pronoun stands for the noun phrase right before it ("Barkley, who said ...")
+                before = text[max(0, g.source[0][0] - 120):g.source[0][0]].rstrip(" ,\n")
+                g.antecedent_text = re.split(r"[.;:!?()\n]|,\s", before)[-1]
+            elif st and st not in _PRONOUNS:
                 last_src = g.source_text
             elif st in _PRONOUNS:
                 g.antecedent_text = last_src
@@ -186,7 +192,7 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
             gw = {_last_word(g.source_text)} - {""}
             if g.antecedent_text:
                 gw.add(_last_word(g.antecedent_text))
-            return bool(cands & (gw - _PRONOUNS))
+            return bool(cands & (gw - _PRONOUNS - _RELATIVES))
 
         fits: dict[int, list[int]] = {}
         for pi, p in enumerate(preds):

@@ -284,7 +284,7 @@ _NP_STOP = {
     "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
     "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
-_AUX_SKIP = {"has", "have", "had", "also", "later", "then", "previously", "repeatedly", "further", "again",
+_AUX_SKIP = {"has", "have", "had", "also", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
@@ -992,6 +992,23 @@ _RX_PRONOUN_CLAUSE = re.compile(
     r"[a-z]\w*\b")
 
 
+# a headline "Trump Says He Never Pledged To ...": Says/Said/Tells with a title-case clause after it, to the
+# line end
+_RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'-]*|[a-z]{1,3}|\d[\w%]*)(?:[^\S\n]+(?:[A-Z‘“\"][\w’'‘“\".,-]*|"
+                               r"[a-z]{1,3}|\d[\w%]*)){2,}[.?!’”]*[^\S\n]*(?:\n|$)")
+
+
+def _plural_subject(text: str, cs: int) -> bool:
+    """`Jeb Bush and Chris Christie say`, `Aides to Clinton say`: a bare `say` after a coordinated or plural
+    subject."""
+    sp = _speaker_left(text, max(0, cs - 120), cs)
+    if sp is None:
+        return False
+    words = text[sp[0]:sp[1]].split()
+    return " and " in f" {text[sp[0]:sp[1]]} " or any(
+        w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in words)
+
+
 def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
@@ -1009,7 +1026,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         if _quote_around(doc, cs) is not None:
             continue  # words inside a quote belong to the quoted speaker's statement
         if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
-                form == "say" and _RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)):
+                form == "say" and (_RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)
+                                   or _plural_subject(text, cs))):
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
@@ -1018,7 +1036,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             k = cs
             while k > 0 and text[k - 1] in " \t“\"":
                 k -= 1
-            if k > 0 and text[k - 1] not in ".!?\n:":
+            if k > 0 and text[k - 1] not in ".!?\n:" and not (
+                    form in {"says", "said", "tells", "told"} and _RX_HEADLINE_SAYS.match(text, ce)):
                 continue
         if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
             continue  # "is said to be"
