@@ -1494,18 +1494,13 @@ def _extract_rows(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl
     return rows, agent_rows
 
 
-def extract_events_with_agents(
+def extract_event_mentions(
     documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(events, agent_actors) in one extraction pass.
-
-    `events`: CAMEO-coded event mentions per EVENTS, with `event_cluster_id` assigned by `cluster_events`
-    over `actors` and `agent_actors`. `agent_actors`: ACTORS rows of every actor id the events use as source
-    or target that is not in `actors`: generic agents (`Moroccan protesters` -> id
-    `stable_id('agent', 'MAR', 'OPP')`, CAMEO `MAROPP`) and states the events found word by word in the
-    actors' lexicon (`قصفت إسرائيل قطاع غزة` -> Palestine). Union them into raw.actors so every event
-    source and target is a valid actor id. Running again with `actors` + `agent_actors` gives the same
-    events and no further rows."""
+    """The per-article part of `extract_events_with_agents`: (events with a null `event_cluster_id`,
+    agent_actors). Articles are read independently, so a caller may run this on partitions of the articles
+    (each with its own sentences and mentions, and the whole `actors` frame), in worker processes, and give
+    the parts to `merge_event_parts`, which clusters once over all of them."""
     if documents.is_empty() or sentences.is_empty():
         return empty(EVENTS), empty(ACTORS)
     rows, agent_rows = _extract_rows(documents, sentences, mentions, actors)
@@ -1523,10 +1518,38 @@ def extract_events_with_agents(
         else empty(ACTORS)
     if not rows:
         return empty(EVENTS), agent_actors
-    events = conform(pl.DataFrame(rows, infer_schema_length=None), EVENTS)
-    if extra:
+    return conform(pl.DataFrame(rows, infer_schema_length=None), EVENTS), agent_actors
+
+
+def merge_event_parts(parts: list[tuple[pl.DataFrame, pl.DataFrame]],
+                      actors: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(events, agent_actors) from `extract_event_mentions` parts: events concatenated in part order, agent
+    rows once per id (first part first), and `cluster_events` over `actors` and the agent rows."""
+    events = [e for e, _a in parts if not e.is_empty()]
+    agents = [a for _e, a in parts if not a.is_empty()]
+    agent_actors = empty(ACTORS) if not agents else (
+        agents[0] if len(agents) == 1 else pl.concat(agents).unique("actor_id", keep="first", maintain_order=True))
+    if not events:
+        return empty(EVENTS), agent_actors
+    ev = events[0] if len(events) == 1 else pl.concat(events)
+    if not agent_actors.is_empty():
         actors = agent_actors if actors.is_empty() else pl.concat([conform(actors, ACTORS), agent_actors])
-    return cluster_events(events, actors), agent_actors
+    return cluster_events(ev, actors), agent_actors
+
+
+def extract_events_with_agents(
+    documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(events, agent_actors) in one extraction pass.
+
+    `events`: CAMEO-coded event mentions per EVENTS, with `event_cluster_id` assigned by `cluster_events`
+    over `actors` and `agent_actors`. `agent_actors`: ACTORS rows of every actor id the events use as source
+    or target that is not in `actors`: generic agents (`Moroccan protesters` -> id
+    `stable_id('agent', 'MAR', 'OPP')`, CAMEO `MAROPP`) and states the events found word by word in the
+    actors' lexicon (`قصفت إسرائيل قطاع غزة` -> Palestine). Union them into raw.actors so every event
+    source and target is a valid actor id. Running again with `actors` + `agent_actors` gives the same
+    events and no further rows. Same as `merge_event_parts([extract_event_mentions(...)], actors)`."""
+    return merge_event_parts([extract_event_mentions(documents, sentences, mentions, actors)], actors)
 
 
 def extract_events(

@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections import Counter
 
 import polars as pl
+import pytest
 
 from scoring.score_events import documents_frame, load_gold, score
 from transforms.actors import extract_actors
-from transforms.events import extract_events_with_agents, load_codebook
+from transforms.events import (
+    extract_event_mentions,
+    extract_events_with_agents,
+    load_codebook,
+    merge_event_parts,
+)
 from transforms.sentences import split_sentences
 
 
@@ -36,10 +42,16 @@ def test_extraction_scores_at_least_075_f1_on_dev_and_heldout():
     assert res["en"].f1 >= 0.75 and res["ar"].f1 >= 0.7
 
 
-def test_single_pass_actor_rows_on_the_fixtures():
+@pytest.fixture(scope="module")
+def chain():
     docs = documents_frame(load_gold())
     sents = split_sentences(docs)
     mentions, named = extract_actors(docs, sents)
+    return docs, sents, mentions, named
+
+
+def test_single_pass_actor_rows_on_the_fixtures(chain):
+    docs, sents, mentions, named = chain
     events, agents = extract_events_with_agents(docs, sents, mentions, named)
     used = set(events["source_actor_id"].to_list()) | set(events["target_actor_id"].drop_nulls().to_list())
     assert used <= set(named["actor_id"].to_list()) | set(agents["actor_id"].to_list())
@@ -48,3 +60,19 @@ def test_single_pass_actor_rows_on_the_fixtures():
     assert {"NEROPP", "EGYCOP", "GABMIL", "PSE"} <= set(agents["cameo_code"].to_list())
     again, more = extract_events_with_agents(docs, sents, mentions, pl.concat([named, agents]))
     assert more.is_empty() and again.equals(events)
+
+
+def test_per_article_parts_merge_to_the_single_pass(chain):
+    # as a parallel map would: articles split in two parts, extracted apart, clustered once
+    docs, sents, mentions, named = chain
+    events, agents = extract_events_with_agents(docs, sents, mentions, named)
+    ids = sorted(docs["article_id"].to_list())
+    parts = []
+    for half in (ids[: len(ids) // 2], ids[len(ids) // 2 :]):
+        keep = pl.col("article_id").is_in(half)
+        part = extract_event_mentions(docs.filter(keep), sents.filter(keep), mentions.filter(keep), named)
+        assert part[0]["event_cluster_id"].null_count() == part[0].height
+        parts.append(part)
+    merged, merged_agents = merge_event_parts(parts, named)
+    assert merged.equals(events)
+    assert sorted(merged_agents["actor_id"].to_list()) == sorted(agents["actor_id"].to_list())
