@@ -94,7 +94,11 @@ def wojood_docs(sents, per_doc: int = 20):
         pos = 0
         base = 0
         for sent in sents[d0:d0 + per_doc]:
-            open_: dict[str, int] = {}
+            # per type, a stack of open entities (start token), outermost first: a token continues as many
+            # of them as it has I- tags of that type (the outermost ones) and opens one per B- tag, so a nested
+            # entity of the same type (`الكتلة الإسلامية في [جامعة بيرزيت]`, tagged `I-ORG B-ORG`) does not cut
+            # the outer one
+            open_: dict[str, list[int]] = {}
             for k, (tok, tags) in enumerate(sent):
                 if k:
                     text_parts.append(" ")
@@ -103,23 +107,28 @@ def wojood_docs(sents, per_doc: int = 20):
                 text_parts.append(tok)
                 pos += len(tok)
                 idx = base + k
-                seen_types = set()
+                n_in: dict[str, int] = defaultdict(int)
+                n_b: dict[str, int] = defaultdict(int)
                 for tag in tags:
                     if tag == "O" or "-" not in tag:
                         continue
                     bio, typ = tag.split("-", 1)
                     if typ not in ("PERS", "ORG", "GPE", "NORP"):
                         continue
-                    seen_types.add(typ)
-                    if bio == "B" or typ not in open_:
-                        if typ in open_:
-                            gold.add((typ, open_[typ], idx - 1))
-                        open_[typ] = idx
-                for typ in list(open_):
-                    if typ not in seen_types:
-                        gold.add((typ, open_.pop(typ), idx - 1))
-            for typ, st in open_.items():
-                gold.add((typ, st, base + len(sent) - 1))
+                    if bio == "B":
+                        n_b[typ] += 1
+                    else:
+                        n_in[typ] += 1
+                for typ in set(open_) | set(n_in) | set(n_b):
+                    stack = open_.setdefault(typ, [])
+                    keep = min(n_in[typ], len(stack))
+                    for st in stack[keep:]:
+                        gold.add((typ, st, idx - 1))
+                    del stack[keep:]
+                    stack.extend([idx] * (n_b[typ] + max(0, n_in[typ] - keep)))  # an I- with nothing open opens
+            for typ, stack in open_.items():
+                for st in stack:
+                    gold.add((typ, st, base + len(sent) - 1))
             base += len(sent)
             text_parts.append("\n")
             pos += 1

@@ -143,6 +143,7 @@ class ActorLexicon:
         self.first_ar: set[str] = set()
         self._ar_prof: dict[str, tuple] = {}
         self.ar_names: dict[str, str] = {}  # normalised Arabic canonical names (incl. media) -> id
+        self._skel: dict[str, list[tuple[str, str]]] | None = None  # Latin consonant skeleton -> persons
         for aid, r in self.rows.items():
             if r["actor_type"] == "PERSON" and r["canonical_name"]:
                 self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
@@ -197,7 +198,9 @@ class ActorLexicon:
             key = " ".join(arabic.phrase_key(text))
             if key in self.ar_names:
                 return self.ar_names[key]
-            return self.person_keys.get(person_key(text)) if len(toks) >= 2 else None
+            if len(toks) < 2:
+                return None
+            return self.person_keys.get(person_key(text)) or self.person_by_skeleton(text)
         toks = en_tokens(text)
         hits = self.match_en(text, toks, strict_case=False)
         if hits:
@@ -206,6 +209,25 @@ class ActorLexicon:
             return hits[0][2]
         pk = person_key(text)
         return self.person_keys.get(pk)
+
+    def person_by_skeleton(self, arabic_name: str) -> str | None:
+        """The dictionary person whose Latin name has the consonant skeleton of this Arabic name
+        (`عثمان طرطاق` -> Othman Tartag), when exactly one does; names of two words or more only."""
+        if self._skel is None:
+            idx: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for aid, r in self.rows.items():
+                name = r["canonical_name"]
+                if r["actor_type"] != "PERSON" or not name or len(name.split()) < 2:
+                    continue
+                sk = arabic.latin_skeleton(name)
+                if len(sk) >= 5:
+                    idx[sk].append((aid, name))
+            self._skel = dict(idx)
+        if len(arabic_name.split()) < 2:
+            return None
+        found = {aid for sk in arabic.arabic_skeletons(arabic_name) for aid, name in self._skel.get(sk, ())
+                 if arabic.arabic_name_matches(arabic_name, name)}
+        return found.pop() if len(found) == 1 else None
 
     def actor(self, actor_id: str) -> dict | None:
         """The ACTORS row for an id, as a dict, or None."""
@@ -557,6 +579,27 @@ def _right_role(text: str, e: int, hi: int) -> tuple[int, int, str] | None:
         role_s += lead.end()
         role = role[lead.end():]
     return role_s, end, role
+
+
+_HOSTED_ROLE = re.compile(r"\b(?:ambassador|envoy|consul|representative|delegate|charg[eé] d.affaires)\s+"
+                          r"(?:in|to|at)\b", re.I)
+_ITS_ROLE = re.compile(r"\b(?:its|their)\s+((?:former\s+|new\s+|then\s+)?(?:ambassador|envoy|consul|representative|"
+                       r"delegate|foreign\s+minister|minister|president|prime\s+minister|spokes(?:man|woman|person)|"
+                       r"chief|head|director|leader)\b[^,;:.]*)$", re.I)
+
+
+def _its_role_comma(text: str, s: int, lo: int) -> tuple[int, int, str, tuple[int, int]] | None:
+    """`Algeria recalled its ambassador in Rabat, Abdelhamid Abdaoui,`: the role after `its`, and the span
+    before it where the owner (the clause's subject) is named."""
+    if text[s - 2:s] != ", ":
+        return None
+    seg_s = max(lo, s - 200)
+    seg = text[seg_s:s - 2]
+    cut = max(seg.rfind("."), seg.rfind(";"), seg.rfind("\n"), seg.rfind(","))
+    m = _ITS_ROLE.search(seg, cut + 1)
+    if not m:
+        return None
+    return seg_s + m.start(1), seg_s + m.end(1), m.group(1), (seg_s + cut + 1, seg_s + m.start())
 
 
 def _left_role_comma(text: str, s: int, lo: int) -> tuple[int, int, str] | None:
@@ -976,12 +1019,22 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
             role = _strip_country_words(lex, lt[1])
         if rr:
             role, role_span = rr[2], (rr[0], rr[1])
-        elif not lt:
+        owner = None
+        if not lt and not rr:
             lr = _left_role_comma(text, s, lo)
             if lr:
                 role, role_span = lr[2], (lr[0], lr[1])
+            else:
+                lr = _its_role_comma(text, s, lo)  # `Algeria recalled its ambassador in Rabat, NAME,`
+                if lr:
+                    role, role_span, owner = lr[2], (lr[0], lr[1]), lr[3]
         if role:
-            iso = _country_of_span(lex, text, role_span[0], role_span[1])
+            # `ambassador in Rabat`, `envoy to the UN`: the place after in/to hosts the diplomat; his
+            # country is the one before it (`Algerian ambassador`) or the sentence's subject (`its ambassador`)
+            host = _HOSTED_ROLE.search(text[role_span[0]:role_span[1]])
+            own_end = role_span[0] + host.start() if host else role_span[1]
+            iso = _country_of_span(lex, text, owner[0], owner[1]) if owner else None
+            iso = iso or _country_of_span(lex, text, role_span[0], own_end)
             if lt and not iso:
                 iso = _country_of_span(lex, text, lt[2], s)
             row = acc.actors[aid]
@@ -1110,6 +1163,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     full_names: list[tuple[str, str]] = []
 
     def emit_person(name_toks: list[int], role: str | None, iso: str | None) -> None:
+        a0 = name_toks[0]
+        if a0 > 0 and not used[a0 - 1] and profs[a0 - 1][1] in ("ام", "ابو") and profs[a0][1] in lex.first_ar:
+            name_toks = [a0 - 1, *name_toks]  # `أم كريم`, `أبو محمود`: the kunya is the name
         s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
         first = arabic.norm(toks[name_toks[0]][0])
         if first.startswith("و") and first[1:] in lex.first_ar:
@@ -1117,7 +1173,10 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         surf = text[s:e]
         aid = lex.lookup(surf, "ar")
         if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
-            aid = None
+            aid = lex.person_by_skeleton(surf) if len(name_toks) >= 2 else None
+            if aid is not None:
+                acc.actor_row(aid, canonical_name_ar=surf)  # a dictionary person known by a Latin name only
+        if aid is None:
             if len(name_toks) == 1:
                 for fs, faid in full_names:
                     if arabic.norm(fs.split()[-1]) == arabic.norm(surf):
@@ -1188,7 +1247,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             next_i = j + 1
             continue
         # the name
-        definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1
+        # `السفير`, `رئيس الوزراء`, and `مدير المكتب المركزي ...` (a title made definite by its complement)
+        definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1 or (
+            j > i + tlen and profs[i + tlen][1].startswith("ال"))
         name_toks = _ar_scan_name(lex, toks, j, used, mode="definite" if definite else "strict")
         if name_toks:
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
@@ -1199,6 +1260,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     next_i = 0
     for i in [i for i, p in enumerate(profs) if p[6]]:
         if i < next_i or used[i]:
+            continue
+        if i + 1 < n and toks[i + 1][0] == ":" and profs[i][1] in lex.first_ar and (i == 0 or not profs[i - 1][0]):
+            emit_person([i], None, None)  # `كريم : ...`: a speaker's given name opening a line of dialogue
             continue
         name_toks = _ar_scan_name(lex, toks, i, used, mode="bare")
         if name_toks:
@@ -1265,7 +1329,10 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                 # a demonym (`الجيش الأمريكي`) ends the name; a country right after an indefinite head is
                 # part of it (`جريدة فلسطين`, `حكومة فلسطين`); other dictionary actors are left alone
                 m_ = tok_mention.get(k)
-                if m_ is not None and m_["mention_kind"] == "DEMONYM" and k > q + 1:
+                if m_ is not None and k > q + 1 and arabic.norm(toks[k - 1][0])[:1] == "ل" and m_.get("_prefix") == 0 \
+                        and lex.rows.get(m_["actor_id"], {}).get("actor_type") == "COUNTRY":
+                    k += 1  # `الجبهة الشعبية لتحرير فلسطين`
+                elif m_ is not None and m_["mention_kind"] == "DEMONYM" and k > q + 1:
                     demonym_at.append(k)
                     k += 1
                 elif m_ is not None and k == q + 1 and not head.startswith("ال") and m_.get("_prefix") == 0 \
@@ -1283,8 +1350,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                 while j < n and j - k < 3 and arabic.is_arabic_word(toks[j][0]) and not used[j]:
                     kj = profs[j][1]
                     if kj in _AR_STOP or kj in _AR_INDEF_ADJ or kj.startswith(("ال", "لل", "بال", "وال", "و")) \
-                            or profs[j][5] is not None or profs[j][4] is not None:
-                        break
+                            or profs[j][5] is not None or profs[j][4] is not None \
+                            or (j > k and kj[:1] in ("ب", "ل", "ك", "ف")) or _AR_ADVERBIAL.match(kj):
+                        break  # `جامعة بيرزيت احتفالا بيوم ...`: the chain stops before an adverbial or a preposition
                     j += 1
                 if k < j < n and arabic.is_arabic_word(toks[j][0]):
                     kj = profs[j][1]
@@ -1302,6 +1370,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                     k += 1
                     continue
             break
+        while k > q + 2 and profs[k - 1][1][:1] == "ل" and not profs[k - 1][1].startswith("لل") and not used[k - 1]:
+            k -= 1  # `بلدية نابلس لمنحه`, `جيش الإنقاذ لتأمين`: a purpose clause, not the name
         if k > q + 1 and profs[q + 1][1] in _AR_BOARD:
             continue  # `مجلس إدارة هيئة ...`: the board of an organisation named next, not an organisation
         if k == q + 2 and arabic.norm(toks[q + 1][0]) in _AR_GENERIC_ADJ:
@@ -1353,6 +1423,11 @@ _AR_INDEF_ADJ = {arabic.norm(w) for w in (
     "جديد", "جديدة", "كبير", "كبيرة", "صغير", "صغيرة", "مستقلة", "مستقل", "مستقرة", "عسكرية", "عسكري", "محلية",
     "رسمية", "دولية", "دولي", "عربية", "عربي", "أجنبية", "أجنبي", "خاصة", "خاص", "عامة", "عام", "مشتركة", "أخرى",
     "آخر", "واحد", "واحدة", "أول", "ثاني", "جيدة", "قوية", "ضعيفة", "كاملة", "مؤقتة", "انتقالية", "احتجاز", "يشبه")}
+_AR_NOT_NAME_NEXT = {arabic.norm(w) for w in (
+    "تم", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أشار", "أضاف", "رئيس", "عضو", "مدير",
+    "مختار", "الذي", "التي", "خلال", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
+    "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن")}
+_AR_ADVERBIAL = re.compile(r"^ا[نست]\w{3,}ا$")  # `احتفالا`, `استنكارا`: an accusative verbal noun
 _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
@@ -1392,6 +1467,9 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
             break  # `مصطفى فتحي وحازم`: a second person
         prev = arabic.norm(toks[out[-1]][0])
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
+        if not prev_particle and kq not in lex.first_ar and kq not in _AR_PARTICLES and (
+                kq[:1] in ("و", "ي", "ت") or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT):
+            break  # `ياسين وطبيعة الحياة`, `عماد يعطي`, `جاك شيراك تم`, `أبو لبده قائلاً`: not a name word
         if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
                 or kq in _AR_ORG_HEADS or arabic.strip_article(kq) in _AR_ORG_HEADS:
             break
@@ -1513,6 +1591,46 @@ def _merge_actor_rows(parts: list[dict[str, dict]]) -> dict[str, dict]:
     return out
 
 
+def _link_scripts(lex: ActorLexicon, mentions: list[dict], actor_rows: dict[str, dict]) -> None:
+    """One actor for a person written in both scripts in the batch (`حبوب الشرقاوي` in an Arabic article,
+    `Haboub Cherkaoui` in an English one): an Arabic-script person the dictionary does not know takes the id of
+    the one Latin-script person of the batch whose name has the same consonant skeleton (names of two words
+    or more, skeletons of 5+ consonants, the Arabic long vowels matched, exactly one candidate). Deterministic for a given set of articles and
+    independent of their order; an Arabic name with no Latin twin in the batch keeps its own id."""
+    latin: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    arab = []
+    for aid, r in actor_rows.items():
+        name = r.get("canonical_name") or ""
+        if r.get("actor_type") != "PERSON" or len(name.split()) < 2:
+            continue
+        if arabic.arabic_share_quick(name):
+            if aid not in lex.rows:
+                arab.append((aid, name))
+        else:
+            sk = arabic.latin_skeleton(name)
+            if len(sk) >= 5:
+                latin[sk].add((aid, name))
+    if not latin or not arab:
+        return
+    remap: dict[str, str] = {}
+    for aid, name in arab:
+        cands = {a for sk in arabic.arabic_skeletons(name) for a, lat in latin.get(sk, ())
+                 if arabic.arabic_name_matches(name, lat)}
+        if len(cands) == 1:
+            remap[aid] = cands.pop()
+    for old, new in remap.items():
+        src, dst = actor_rows[old], actor_rows[new]
+        dst["canonical_name_ar"] = dst.get("canonical_name_ar") or src.get("canonical_name_ar") or src["canonical_name"]
+        for k in ("country_iso3", "cameo_code", "role"):
+            if not dst.get(k) and src.get(k):
+                dst[k] = src[k]
+    for m in mentions:
+        new = remap.get(m["actor_id"])
+        if new is not None:
+            m["actor_id"] = new
+            m["mention_id"] = stable_id("mention", m["article_id"], m["char_start"], m["char_end"], new)
+
+
 def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
                    use_spacy: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS.
@@ -1546,6 +1664,7 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
         actor_rows = _merge_actor_rows([rows for _, rows in results])
     else:
         all_mentions, actor_rows = _extract_serial(docs, starts_by_doc, use_spacy)
+    _link_scripts(lex, all_mentions, actor_rows)
     del lex
     if not all_mentions:
         return empty(ACTOR_MENTIONS), empty(ACTORS)

@@ -107,3 +107,78 @@ def arabic_share_quick(text: str) -> bool:
     """True when the text has Arabic letters and more of them than Latin ones (cheap check)."""
     a = len(_ANY_ARABIC.findall(text))
     return a > 0 and a >= len(_ANY_LATIN.findall(text))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# cross-script name keys: consonant skeletons both scripts can compute, with the long vowels Arabic writes
+
+_SKEL_LATIN = (("kh", "k"), ("gh", "k"), ("ch", "s"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("dj", "j"), ("ph", "f"),
+               ("q", "k"), ("c", "k"), ("g", "k"), ("x", "ks"))
+_SKEL_AR = {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
+            "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
+            "ن": "n", "ه": "h", "پ": "b", "چ": "s", "ڤ": "f", "گ": "k", "ک": "k",
+            "ا": "V", "و": "V", "ي": "V", "ى": "V"}
+_SKEL_REPEAT = re.compile(r"(.)\1+")
+
+
+def latin_vowel_skeleton(name: str) -> str:
+    """A Latin-script name as consonants and `V` (a run of vowels, w and y included): digraphs folded (`kh`,
+    `ch`/`sh`, `dj`), q/g/c -> k, doubled letters collapsed. `Abdelaziz Bouteflika` -> `VbdVlVzVzbVtVflVkV`."""
+    import unicodedata
+
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^a-z]", "", s)
+    for a, b in _SKEL_LATIN:
+        s = s.replace(a, b)
+    s = re.sub(r"[aeiouyw]+", "V", s)
+    return _SKEL_REPEAT.sub(r"\1", s)
+
+
+def latin_skeleton(name: str) -> str:
+    """Consonants only (`bdlzbtflk`): the index key; `arabic_name_matches` checks the vowels."""
+    return _SKEL_REPEAT.sub(r"\1", latin_vowel_skeleton(name).replace("V", ""))
+
+
+def arabic_vowel_skeletons(name: str, limit: int = 16) -> tuple[str, ...]:
+    """An Arabic-script name as consonants and `V` for the long vowels it writes (ا و ي ى); ع, hamza and a
+    word-final taa marbuta dropped; the article of a word both kept and dropped (Latin spellings write
+    `Abdelaziz` for `عبد العزيز` but `Cherkaoui` for `الشرقاوي`)."""
+    outs = [""]
+    for w in norm(name).split():
+        if not is_arabic_word(w):
+            return ()
+        if w.endswith("ه") and len(w) > 2:
+            w = w[:-1]  # taa marbuta (folded to ه by the normaliser)
+        if w.startswith("ال") and len(w) > 3:
+            base = "".join(_SKEL_AR.get(c, "") for c in w[2:])
+            forms = ["Vl" + base, base]
+        else:
+            forms = ["".join(_SKEL_AR.get(c, "") for c in w)]
+        outs = [o + f for o in outs for f in forms][:limit]
+    return tuple(dict.fromkeys(_SKEL_REPEAT.sub(r"\1", o) for o in outs))
+
+
+def arabic_skeletons(name: str) -> frozenset[str]:
+    """Consonant-only skeletons of an Arabic name (the index keys matching `latin_skeleton`)."""
+    return frozenset(_SKEL_REPEAT.sub(r"\1", v.replace("V", "")) for v in arabic_vowel_skeletons(name))
+
+
+@lru_cache(maxsize=4096)
+def _vowel_pattern(vskel: str) -> re.Pattern:
+    # a long vowel written in Arabic needs a vowel in the Latin spelling; elsewhere a short vowel may be there
+    out = ["V?"]
+    for c in vskel:
+        if c == "V":
+            out[-1] = "V"
+            continue
+        out.append(re.escape(c))
+        out.append("V?")
+    return re.compile("".join(out))
+
+
+def arabic_name_matches(arabic_name: str, latin_name: str) -> bool:
+    """True when a Latin spelling can be a transliteration of an Arabic name: same consonants in the same
+    order, and a vowel wherever the Arabic writes a long one (`عبد الحميد عبداوي` ~ `Abdelhamid Abdaoui`, not
+    `Abdelhamid Abad`; `حبوب الشرقاوي` ~ `Haboub Cherkaoui`)."""
+    lat = latin_vowel_skeleton(latin_name)
+    return any(_vowel_pattern(v).fullmatch(lat) for v in arabic_vowel_skeletons(arabic_name))
