@@ -1219,7 +1219,10 @@ def _rx_second_predicate() -> re.Pattern:
     return re.compile(
         rf",?\s+(?:and|but)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
         rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
-        r",?\s+and\s+(?:he|she|they|we|i)\s|"
+        r",?\s+and\s+(?:he|she|they|we|i)\s|,\s+(?:and|but)\s+(?!that\b|to\b|not\b|also\b)|"
+        r",\s+(?:who|where|according\s+to|compared\s+(?:to|with)|as\s+(?:he|she|they)|even\s+as|when)\b|"
+        r",\s+(?:he|she|they|it)\s+(?!said|says|added|argued|noted)\w|"
+        r",\s+(?:a|an)\s+(?:\w+\s+)?(?:swipe|reference|nod|jab|dig|shot|apparent\s+\w+)\b|"
         r"\s+(?:—|--|–)\s|\s+on\s+(?:the\s+)?condition\s+(?:of|that)\b")
 
 
@@ -1396,6 +1399,29 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 return None
             sp, inverted = app, False
     if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted:
+        lead = text[ss:cs].strip(" \n\"“”")
+        if lead in {"", "When", "when", "After being", "after being", "Later", "Also", "And", "But"} \
+                and cue_text.lower() == "asked":
+            # "Asked if Trump's comments had rattled them, Ryan said ...": a question by someone unnamed,
+            # up to the comma that ends the fronted clause
+            am = re.match(r"\s+(?:(?:later|again|specifically|directly|repeatedly)\s+)?"
+                          r"(?P<q>(?:if|whether|what|who|why|how|when|which|where|about)\b)", text[ce:se])
+            k = text.find(",", ce, se)
+            if am is not None and k > 0 and 3 <= _words(text[ce + am.start("q"):k]) <= 40:
+                return _Cand(cs, ce, cue_text, c.lemma, None, ce + am.start("q"), k, None, speaker_hint="none")
+            return None
+        # a request: "He asked them to reconsider ...", "Stephanopoulos asked Trump to respond ..."
+        rm = re.match(r"\s+(?P<obj>(?:him|her|them|us|me|voters|supporters|Congress|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)"
+                      r"{0,2})\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]|“|\"))", text[ce:se])
+        qq = re.match(r"\s+(?:[\w’'-]+\s+){0,3}(?:a|the|one)\s+(?:\w+\s+)?question\s*:\s*", text[ce:se])
+        if (rm or qq) and not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", L):
+            sp = _speaker_left(text, ss, cs)
+            if sp is not None and not _NONSPEAKER.search(text[sp[0]:sp[1]]) \
+                    and text[sp[0]:sp[1]].lower() not in _DETERMINERS:
+                c_s = ce + (rm.start("obj") if rm else qq.end())
+                c_s, c_e = _content_after_cue(doc, c_s, se, cut_clause=True)
+                if _words(text[c_s:c_e]) >= 3:
+                    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
         # reported question: "A reporter asked (him) whether he would ..." -- content from the wh-word
         qm = _RX_ASK_Q.match(text, ce, se)
         if qm and not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", L):
@@ -2012,7 +2038,11 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             c = obj
             lang = "ar" if c.cue and _HAS_AR.search(c.cue) else "en"
             sp = c.sp
-            if c.speaker_hint == "implicit" or sp is None:
+            st_speaker: str | None = None
+            if c.speaker_hint == "none":
+                # "Asked if ..., Trump said": the asker is not named
+                aid, s_s, s_e, st_gender = None, None, None, ""
+            elif c.speaker_hint == "implicit" or sp is None:
                 gender = c.gender or "m"
                 aid = None
                 cl_s, _cl_e = doc.clause_span(c.cue_s)
@@ -2039,7 +2069,8 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 a, b = _trim(text, a, b)
                 if b <= a or (c.quotes_direct is None and _words(text[a:b]) < 3):
                     continue
-                st = _Stmt(aid, text[s_s:s_e], s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
+                st_speaker = text[s_s:s_e] if s_s is not None else None
+                st = _Stmt(aid, st_speaker, s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
                            c.quotes_direct is not None, c.cue_s, c.cue_e, st_gender, c.content_left)
                 doc.stmts.append(st)
                 covered.append((a, b))
