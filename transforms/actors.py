@@ -449,7 +449,9 @@ _MEDIA_HINT = re.compile(r"\b(?:news|times|post|herald|tribune|journal|gazette|p
 _ORG_HINT = re.compile(r"\b(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Press|TV|Radio|Party|Council|"
                        r"Committee|Commission|Ministry|Department|Agency|Bureau|Office|Institute|University|"
                        r"Foundation|Association|Union|Organi[sz]ation|Corporation|Company|Bank|Group|Court|"
-                       r"Parliament|Assembly|Senate|Congress|Army|Police|Forces|Front|Movement|Network)\b")
+                       r"Parliament|Assembly|Senate|Congress|Army|Police|Forces|Front|Movement|Network|"
+                       r"Federation|Confederation|League|Alliance|Coalition|Society|Chamber|Board|Authority|"
+                       r"Service|Administration|Directorate)\b")
 _ORG_LAST = re.compile(r"\b(?:Services|Security|Markets|Bank|Studios?|Capital|Group|Holdings|Motors|Airlines|"
                        r"Airways|Inc|Corp|Ltd|plc|PLC|Partners|Associates|Fund|Trust|Insurance|Energy|"
                        r"Communications|Systems|Technologies|Pharmaceuticals|Exchange|Agency|Council|Party|"
@@ -767,6 +769,9 @@ _WORK_CUE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|son
                        r"entitled|titled|called)[,:]?\s*[\"“‘']?\s*(?:the\s+|The\s+)?$")
 _NOT_GIVEN_ALONE = {"king", "queen", "prince", "president", "general", "sheikh", "mohammed", "muhammad",
                     "mohamed", "abdul", "abdel", "abu", "saint", "lord", "lady", "judge", "will", "mark", "may"}
+_EVENT_NEXT = re.compile(r"(?:['’]s)?\s+(?:(?:military|naval|joint|air|annual|multinational|international)\s+)*"
+                         r"(?:exercises?|drills?|man(?:oeu|eu)vres?|maneuvers?|war\s+games|games|festival|cup|"
+                         r"award|prize|treaty|accords?|agreement|marathon|tournament|championship)\b", re.I)
 _WORK_LAST = {"show", "programme", "program", "podcast", "series", "documentary"}
 _LOCATIVE_EN = {"in", "at", "from", "to", "into", "near", "outside", "via", "through", "across", "around",
                 "inside", "toward", "towards", "within", "of"}
@@ -820,6 +825,14 @@ def _unwrap(text: str) -> str:
     for i in breaks:
         chars[i] = " "
     return "".join(chars)
+
+
+def _unwrapped_starts(stored: str, text: str, starts: list[int]) -> list[int]:
+    """Sentence starts without those the sentence table put at a wrapped line break (`Ambassador Max\n
+    Kampelman`): the model must read the name whole."""
+    if text is stored:
+        return starts
+    return [s for s in starts if not (s > 0 and stored[s - 1] == "\n" and text[s - 1] == " ")]
 
 
 def _in_spans(spans, s, e) -> bool:
@@ -899,8 +912,10 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
             label = "ORG"  # `NYPD` tagged as a nationality: an acronym no dictionary knows as a people
         if label == "PERSON" and ((len(surf.split()) >= 2 and _ORG_LAST.search(surf)) or _PARTY_WORD.search(surf)):
             label = "ORG"  # `Financial Services`, `Credit Bank`, `Lib Dems`: organisation words, not names
-        if _WORK_CUE.search(text[max(0, s - 30):s]) or surf.split()[-1].lower() in _WORK_LAST:
-            continue  # `her 2003 book, Living History`, `The Steve Harvey Morning Show`: a title, not an actor
+        if _WORK_CUE.search(text[max(0, s - 30):s]) or surf.split()[-1].lower() in _WORK_LAST \
+                or _EVENT_NEXT.match(text, e):
+            continue  # `her 2003 book, Living History`, `The Steve Harvey Morning Show`, `the African Lion
+            # military exercises`: the name of a work or an event, not an actor
         if label == "PERSON" or (label in ("ORG", "FAC", "GPE", "NORP") and not inside and _good_person(surf)
                                  and (_right_role(text, e, len(text)) or surf.split()[0] in lex.first_en)):
             if inside and any(lex.rows[h[2]]["actor_type"] != "PERSON" for h in inside):
@@ -1174,8 +1189,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         aid = lex.lookup(surf, "ar")
         if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
             aid = lex.person_by_skeleton(surf) if len(name_toks) >= 2 else None
-            if aid is not None:
-                acc.actor_row(aid, canonical_name_ar=surf)  # a dictionary person known by a Latin name only
+        if aid is not None and len(name_toks) >= 2:
+            acc.actor_row(aid, canonical_name_ar=surf)  # a dictionary person known by a Latin name only
         if aid is None:
             if len(name_toks) == 1:
                 for fs, faid in full_names:
@@ -1340,8 +1355,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                         and m_["char_end"] == toks[k][2]:
                     k += 1
                 break
-            if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1):
-                k += 1
+            if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1
+                                                        and not tk.endswith(("ه", "ها", "هم", "هما"))):
+                k += 1  # (`لمنحه`: a verbal noun with a pronoun, a purpose clause, ends the name)
                 continue
             if k == q + 1 and not head.startswith("ال") and kk not in _AR_TITLE_FIRST:
                 # a construct chain closed by a definite word or a country (`هيئة سوق رأس المال`,
@@ -1552,7 +1568,8 @@ def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_s
         from transforms.ner import _ner_spans, _spacy_ents_spans
 
         texts = [_unwrap(d["body_text"]) for d in en_docs]
-        spans = [_ner_spans(lex, t, starts_by_doc.get(d["article_id"], [])) for d, t in zip(en_docs, texts, strict=True)]
+        spans = [_ner_spans(lex, t, _unwrapped_starts(d["body_text"], t, starts_by_doc.get(d["article_id"], [])))
+                 for d, t in zip(en_docs, texts, strict=True)]
         en_ents = _spacy_ents_spans(spans, texts, n_process=n_process)
     else:
         en_ents = [[] for _ in en_docs]

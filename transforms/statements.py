@@ -1411,8 +1411,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 return _Cand(cs, ce, cue_text, c.lemma, None, ce + am.start("q"), k, None, speaker_hint="none")
             return None
         # a request: "He asked them to reconsider ...", "Stephanopoulos asked Trump to respond ..."
-        rm = re.match(r"\s+(?P<obj>(?:him|her|them|us|me|voters|supporters|Congress|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)"
-                      r"{0,2})\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]|“|\"))", text[ce:se])
+        rm = re.match(r"\s+(?P<obj>(?!(?:about|for|if|whether|to|on|in|at|of|with|by|from|after|why|what|how|when)\b)"
+                      r"(?:[\w.’'-]+\s+){1,4}?(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]|[“\"]))",
+                      text[ce:se])
         qq = re.match(r"\s+(?:[\w’'-]+\s+){0,3}(?:a|the|one)\s+(?:\w+\s+)?question\s*:\s*", text[ce:se])
         if (rm or qq) and not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", L):
             sp = _speaker_left(text, ss, cs)
