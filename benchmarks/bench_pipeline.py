@@ -1,56 +1,34 @@
 """Benchmark: the whole extraction chain over the bulk corpus, stage by stage, in batches.
 
-ingest -> clean -> sentences -> actors -> statements -> events, the same functions the Dagster assets call.
-Prints articles/s per stage, for ingest+clean, for the extraction (actors+statements+events) and overall,
-with peak RSS. A script that prints figures, never a timed test.
+ingest -> clean -> sentences -> actors -> statements -> events, the same functions the Dagster assets call:
+`extract_actors(n_process=N)`, and with --n-process > 1 `transforms.parallel.extract_statements_parallel`
+and `extract_events_with_agents_parallel` (events and the agent actor rows in one pass, in N workers of a
+pool kept for the whole run); with --n-process 1 the serial `extract_statements` and
+`extract_events_with_agents`. Prints per stage, for ingest+clean, for the extraction (actors + statements +
+events) and overall: wall seconds and articles/s, and CPU seconds (this process and its workers) and
+articles per CPU-second (the fair figure on a busy shared machine; on an otherwise idle 2-core machine the
+wall rate of a 2-process run approaches twice that at best). The worker pool's start (imports and reference
+data in each worker, once per run) is printed on its own line and counted in the extraction. Peak RSS: of
+this process, and of this process plus its workers (sampled). A script that prints figures, never a timed
+test.
 
     .venv/bin/python benchmarks/bench_pipeline.py [--limit N] [--batch-size N] [--n-process N] [--bulk DIR]
 
 `--limit` takes about N articles from every bulk file in proportion to its size (the first lines of each),
-so a quick run keeps the corpus mix of Arabic and English. Exits cleanly when ../shared is absent (a fresh clone has no corpora).
+so a quick run keeps the corpus mix of Arabic and English. Exits cleanly when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
-import os
-import resource
-import shutil
-import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import DEFAULT_BULK, PeakRss, bulk_files, bulk_input, cpu_seconds, load_note, peak_rss_mb
 
-DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
 STAGES = ("ingest", "clean", "sentences", "actors", "statements", "events")
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def prepare_input(files: list[Path], limit: int, tmp: Path) -> None:
-    """Symlink the bulk files into tmp, or with --limit write a sample of about N articles that keeps the
-    corpus mix: from each file, the first lines in proportion to its share of all records."""
-    if not limit:
-        for f in files:
-            (tmp / f.name).symlink_to(f.resolve())
-        return
-    counts = {}
-    for f in files:
-        with gzip.open(f, "rb") as src:
-            counts[f] = sum(1 for _ in src)
-    total = sum(counts.values())
-    for f in files:
-        take = max(1, round(limit * counts[f] / total))
-        with gzip.open(f, "rb") as src, gzip.open(tmp / f.name, "wb", compresslevel=1) as dst:
-            dst.writelines(itertools.islice(src, take))
+EXTRACTION = ("pool start", "actors", "statements", "events")
 
 
 def main() -> int:
@@ -58,85 +36,93 @@ def main() -> int:
     ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
     ap.add_argument("--batch-size", type=int, default=2000)
     ap.add_argument("--limit", type=int, default=0, help="about N articles, in the corpus mix (0 = all)")
-    ap.add_argument("--n-process", type=int, default=1, help="spaCy processes for English NER")
+    ap.add_argument("--n-process", type=int, default=1,
+                    help="worker processes for actors (spaCy + rules), statements and events")
     args = ap.parse_args()
 
-    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
+    files = bulk_files(args.bulk)
     if not files:
-        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
         return 0
 
+    from transforms import parallel
     from transforms.actors import extract_actors
     from transforms.clean import clean_articles
-    from transforms.events import extract_events
+    from transforms.events import extract_events_with_agents
     from transforms.ingest import iter_ingest_batches
     from transforms.sentences import split_sentences
     from transforms.statements import extract_statements
 
-    tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    n_proc = args.n_process
     wall: Counter = Counter()
+    cpu: Counter = Counter()
     rows: Counter = Counter()
     langs: Counter = Counter()
     n_articles = n_rejected = 0
-    try:
-        prepare_input(files, args.limit, tmp)
+
+    def timed(stage: str, fn, *a, **kw):
+        t, c = time.perf_counter(), cpu_seconds()
+        out = fn(*a, **kw)
+        wall[stage] += time.perf_counter() - t
+        cpu[stage] += cpu_seconds() - c
+        return out
+
+    with bulk_input(files, args.limit) as folder, PeakRss() as peak:
         t_all = time.perf_counter()
-        batches = iter_ingest_batches(tmp, batch_size=args.batch_size)
+        if n_proc > 1:  # the pool's workers import the transforms and load the reference data once
+            timed("pool start", lambda: parallel.get_pool(n_proc).map(abs, range(n_proc)))
+        batches = iter_ingest_batches(folder, batch_size=args.batch_size)
         while True:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu_seconds()
             try:
                 raw, rejected = next(batches)
             except StopIteration:
                 break
             wall["ingest"] += time.perf_counter() - t
+            cpu["ingest"] += cpu_seconds() - c
             n_articles += raw.height
             n_rejected += rejected.height
 
-            t = time.perf_counter()
-            docs = clean_articles(raw)
-            wall["clean"] += time.perf_counter() - t
-            langs.update(docs["language"].to_list())
+            docs = timed("clean", clean_articles, raw)
+            langs.update(docs["language"].fill_null("none").to_list())
+            sents = timed("sentences", split_sentences, docs)
+            mentions, actors = timed("actors", extract_actors, docs, sents, n_process=n_proc)
+            if n_proc > 1:
+                statements = timed("statements", parallel.extract_statements_parallel, docs, sents, mentions,
+                                   actors, n_process=n_proc)
+                events, agents = timed("events", parallel.extract_events_with_agents_parallel, docs, sents,
+                                       mentions, actors, n_process=n_proc)
+            else:
+                statements = timed("statements", extract_statements, docs, sents, mentions, actors)
+                events, agents = timed("events", extract_events_with_agents, docs, sents, mentions, actors)
 
-            t = time.perf_counter()
-            sents = split_sentences(docs)
-            wall["sentences"] += time.perf_counter() - t
-
-            t = time.perf_counter()
-            mentions, actors = extract_actors(docs, sents, n_process=args.n_process)
-            wall["actors"] += time.perf_counter() - t
-
-            t = time.perf_counter()
-            statements = extract_statements(docs, sents, mentions, actors)
-            wall["statements"] += time.perf_counter() - t
-
-            t = time.perf_counter()
-            events = extract_events(docs, sents, mentions, actors)
-            wall["events"] += time.perf_counter() - t
-
-            rows.update(
-                sentences=sents.height, mentions=mentions.height, statements=statements.height,
-                events=events.height,
-            )
+            rows.update(sentences=sents.height, mentions=mentions.height, actors=actors.height,
+                        agent_actors=agents.height, statements=statements.height, events=events.height)
             print(f"  ... {n_articles:>6} articles, {time.perf_counter() - t_all:7.1f}s, "
-                  f"peak RSS {peak_rss_mb():,.0f} MB", flush=True)
+                  f"peak RSS {peak_rss_mb():,.0f} MB (with workers {peak.peak_mb:,.0f} MB)", flush=True)
         total = time.perf_counter() - t_all
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        total_cpu = sum(cpu.values())
+        parallel.shutdown_pool()
 
-    def rate(seconds: float) -> str:
-        return f"{n_articles / seconds:10,.0f} articles/s" if seconds > 0 else "         - articles/s"
+    def line(name: str, w: float, c: float, note: str = "") -> str:
+        rw = f"{n_articles / w:8,.0f}" if w > 0 else "       -"
+        rc = f"{n_articles / c:8,.0f}" if c > 0 else "       -"
+        return f"  {name:<12} {w:8.1f}s {rw} articles/s   {c:8.1f} CPU-s {rc} articles/CPU-s{note}"
 
     print(f"\nakhbar pipeline benchmark: {n_articles:,} articles ({n_rejected:,} rejected records) "
-          f"from {len(files)} files; languages {dict(langs.most_common(4))}")
+          f"from {len(files)} files; languages {dict(langs.most_common(4))}; n_process={n_proc}, "
+          f"batch size {args.batch_size}")
+    print(f"  {'stage':<12} {'wall':>9} {'':>8}               {'CPU (with workers)':>18}")
+    if n_proc > 1:
+        print(line("pool start", wall["pool start"], cpu["pool start"], "   (once per run)"))
     for stage in STAGES:
-        print(f"  {stage:<12} {wall[stage]:8.1f}s  {rate(wall[stage])}")
-    ingest_clean = wall["ingest"] + wall["clean"]
-    extraction = wall["actors"] + wall["statements"] + wall["events"]
-    print(f"  {'ingest+clean':<12} {ingest_clean:8.1f}s  {rate(ingest_clean)}")
-    print(f"  {'extraction':<12} {extraction:8.1f}s  {rate(extraction)}   (actors + statements + events)")
-    print(f"  {'overall':<12} {total:8.1f}s  {rate(total)}")
+        print(line(stage, wall[stage], cpu[stage]))
+    print(line("ingest+clean", wall["ingest"] + wall["clean"], cpu["ingest"] + cpu["clean"]))
+    print(line("extraction", sum(wall[s] for s in EXTRACTION), sum(cpu[s] for s in EXTRACTION),
+               "   (actors + statements + events" + (" + pool start)" if n_proc > 1 else ")")))
+    print(line("overall", total, total_cpu))
     print(f"  rows: {dict(rows)}")
-    print(f"  peak RSS: {peak_rss_mb():,.0f} MB")
+    print(f"  peak RSS: {peak_rss_mb():,.0f} MB this process; {peak.peak_mb:,.0f} MB with its workers (sampled)")
+    print(f"  {load_note()}")
     return 0
 
 

@@ -1,11 +1,12 @@
 """Run a per-article extraction stage over chunks of articles in a pool of worker processes.
 
-The extraction stages (`extract_statements`, `extract_events`, `extract_events_with_agents`) are pure
+The extraction stages (`extract_statements`, `extract_events`, `extract_event_mentions`) are pure
 functions of frames in which every article is handled on its own: the result for a set of articles is the
 union of the results for its parts. `map_by_article` cuts `documents` into contiguous chunks (in row
 order, of about equal text length), gives each chunk the rows of the other frames that belong to its
 articles (a frame with an `article_id` column is filtered; a frame without one, such as `actors`, is passed
-whole), runs the stage on the chunks in `n_process` workers and concatenates the results in chunk order.
+whole), runs the stage on the chunks in `n_process` workers and combines the results in chunk order
+(concatenation, or the stage's own merge: events are clustered once over all parts).
 Ids are content-derived, so the rows are the same as a serial run's; the thin wrappers below restore the
 serial row order and de-duplicate what the serial function de-duplicates.
 
@@ -14,6 +15,7 @@ of a process that has used it hangs at its first Polars operation (seen here wit
 forkserver imports the transforms modules once; each worker loads the reference data (lexicon, verb tables,
 codebook) once when it starts and the pool is kept for the life of the process, so later calls pay neither.
 Small inputs (fewer than `min_articles` articles) and `n_process <= 1` run serially in this process.
+`get_pool(n)` is the pool itself, for a stage that cuts its own chunks (`extract_actors`).
 
     from transforms.parallel import extract_statements_parallel, extract_events_with_agents_parallel
     statements = extract_statements_parallel(docs, sents, mentions, actors, n_process=2)
@@ -126,6 +128,8 @@ def _run_chunk(job: tuple) -> Any:
 
 
 def _concat(parts: list[Any]) -> Any:
+    if len(parts) == 1:
+        return parts[0]
     if isinstance(parts[0], tuple):
         return tuple(_concat([p[k] for p in parts]) for k in range(len(parts[0])))
     non_empty = [p for p in parts if not p.is_empty()]
@@ -140,6 +144,7 @@ def map_by_article(
     *frames: pl.DataFrame,
     min_articles: int = MIN_ARTICLES,
     chunks_per_process: int = CHUNKS_PER_PROCESS,
+    combine: Callable[[list[Any]], Any] | None = None,
     **kwargs: Any,
 ) -> Any:
     """`fn(documents, sentences, *frames, **kwargs)` computed chunk by chunk in `n_process` workers.
@@ -147,15 +152,17 @@ def map_by_article(
     `fn` must be a module-level function (workers import it by name) that handles every article on its own
     and returns a DataFrame or a tuple of DataFrames. Each chunk gets its documents, the rows of `sentences`
     and of every other frame with an `article_id` column that belong to them, and frames without that
-    column whole. Results are concatenated in chunk (= documents row) order: per-article row order is the
-    serial one; de-duplicate or sort across articles as the serial function does (see the wrappers).
+    column whole. The chunk results, in chunk (= documents row) order, go to `combine` (default: concatenate
+    them, frame by frame); per-article row order is the serial one; de-duplicate or sort across articles as
+    the serial function does (see the wrappers). On the serial path `combine` gets the one whole result.
     Runs `fn` directly when `n_process <= 1`, there are fewer than `min_articles` documents, or an
     article_id occurs twice in `documents` (its rows could not be given to one chunk)."""
+    combine = combine or _concat
     if n_process <= 1 or documents.height < max(min_articles, 2) or documents["article_id"].is_duplicated().any():
-        return fn(documents, sentences, *frames, **kwargs)
+        return combine([fn(documents, sentences, *frames, **kwargs)])
     bounds = chunk_bounds(documents, n_process * chunks_per_process)
     if len(bounds) < 2:
-        return fn(documents, sentences, *frames, **kwargs)
+        return combine([fn(documents, sentences, *frames, **kwargs)])
     all_frames = (sentences, *frames)
     chunk_of = pl.DataFrame({
         "article_id": documents["article_id"],
@@ -175,8 +182,7 @@ def map_by_article(
         chunk_frames = [documents.slice(a, b - a)]
         chunk_frames += [f if s is None else s[k] for f, s in zip(all_frames, split, strict=True)]
         jobs.append((fn, chunk_frames, kwargs))
-    results = get_pool(n_process).map(_run_chunk, jobs, chunksize=1)
-    return _concat(results)
+    return combine(get_pool(n_process).map(_run_chunk, jobs, chunksize=1))
 
 
 # ------------------------------------------------------------------------------------------- the stages
@@ -197,25 +203,24 @@ def _events_order(events: pl.DataFrame) -> pl.DataFrame:
     return events.sort(["article_id", "sentence_index"], maintain_order=True, nulls_last=True)
 
 
+def extract_events_with_agents_parallel(documents: pl.DataFrame, sentences: pl.DataFrame,
+                                        mentions: pl.DataFrame, actors: pl.DataFrame, *, n_process: int = 2,
+                                        min_articles: int = MIN_ARTICLES) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`transforms.events.extract_events_with_agents` over `n_process` workers: the per-article part
+    (`extract_event_mentions`) in the workers, then `merge_event_parts` (agent rows once, clusters over
+    all events) here. The same events, in the serial order, and the same agent actor rows, one per
+    actor_id, sorted by actor_id on both paths (chunks meet them in another order than one pass does)."""
+    from transforms.events import extract_event_mentions, merge_event_parts
+
+    events, agents = map_by_article(extract_event_mentions, n_process, documents, sentences, mentions, actors,
+                                    min_articles=min_articles,
+                                    combine=lambda parts: merge_event_parts(parts, actors))
+    return _events_order(events), agents.sort("actor_id")
+
+
 def extract_events_parallel(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
                             actors: pl.DataFrame, *, n_process: int = 2,
                             min_articles: int = MIN_ARTICLES) -> pl.DataFrame:
     """`transforms.events.extract_events` over `n_process` workers; same rows, in the serial order."""
-    from transforms.events import extract_events
-
-    return _events_order(map_by_article(extract_events, n_process, documents, sentences, mentions, actors,
-                                        min_articles=min_articles))
-
-
-def extract_events_with_agents_parallel(documents: pl.DataFrame, sentences: pl.DataFrame,
-                                        mentions: pl.DataFrame, actors: pl.DataFrame, *, n_process: int = 2,
-                                        min_articles: int = MIN_ARTICLES) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """`transforms.events.extract_events_with_agents` over `n_process` workers: the same events (serial
-    order) and the same agent actor rows (one per actor_id; sorted by actor_id on both paths, since the
-    chunks see them in another order than one pass)."""
-    from transforms.events import extract_events_with_agents
-
-    events, agents = map_by_article(extract_events_with_agents, n_process, documents, sentences, mentions,
-                                    actors, min_articles=min_articles)
-    return _events_order(events), agents.unique("actor_id", keep="first", maintain_order=True).sort("actor_id")
-
+    return extract_events_with_agents_parallel(documents, sentences, mentions, actors, n_process=n_process,
+                                               min_articles=min_articles)[0]
