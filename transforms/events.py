@@ -289,9 +289,10 @@ _EN_MODAL = [
 _AR_MODAL = [
     ("demanded", re.compile(r"(?<!\w)(?:و|ف)?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|يطالب|تطالب|حث|حثت|يحث|تحث|ناشد|"
                             r"ناشدت|طلب|طلبت|يطلب|تطلب|مطالبه|دعوه)(?!\w)")),
-    ("future", re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|سي\w+|ست\w+|سن\w+|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقبل|القادم)"
+    ("future", re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقبل|القادم)"
                           r"(?!\w)")),
-    ("hypothetical", re.compile(r"(?<!\w)(?:و|ف)?(?:لو|اذا|ان|قد|ربما|يمكن|يمكنه|بامكان|لعل)(?!\w)")),
+    # `أن` (that) and `إن` read alike on the key and are mostly `that`/`indeed`; `قد` + past is `had`, not `may`
+    ("hypothetical", re.compile(r"(?<!\w)(?:و|ف)?(?:لو|اذا|ربما|يمكن|يمكنه|بامكان|لعل|قد(?=\s+[يتن]\w))(?!\w)")),
     ("intended", re.compile(r"(?<!\w)(?:و|ف)?(?:يريد|تريد|يسعي|تسعي|سعت|سعي|يرغب|ترغب|يحاول|تحاول|حاول|حاولت|"
                             r"مستعد|مستعده|ينوي|تنوي|يعتزم|تعتزم|اعتزام|نيه|عزم|رغبه|محاوله|لمحاوله)(?!\w)")),
 ]
@@ -362,6 +363,14 @@ class Hit:
     mlen: int = 0
     negated: bool = False
     mstart: int = -1  # start of the whole rule match (the trigger word may be a part of it)
+
+
+def _ar_visit_object(gap: str, m: M) -> bool:
+    """Is mention `m`, `gap` after a visit word, the place visited: a country named right after the verb
+    (`زار روسيا`), or after `إلى`/`لـ` (`زيارة إلى المغرب`, `زيارة مرتقبة لطهران`)?"""
+    if gap.strip() == "":
+        return m.atype == "COUNTRY" and m.kind != "DEMONYM"
+    return bool(re.fullmatch(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|نحو\s+|ل)", gap))
 
 
 _BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
@@ -502,12 +511,27 @@ def _boundaries(key: str, lang: str, s: int, e: int) -> tuple[int, int]:
     return lo, hi
 
 
+_AR_GOVERNING = re.compile(
+    r"(?:(من\s+المقرر|من\s+المنتظر|من\s+المتوقع)|(?<!\w)(?:و|ف)?(?:يعتزم|تعتزم|ينوي|تنوي|يريد|تريد|يسعي|تسعي|"
+    r"يرغب|ترغب|يحاول|تحاول))\s+[بل]?ان\s*$"
+)
+# a future verb (`سيقوم`, `ستجري`) governing the trigger: one of the two words right before it
+_AR_FUTURE_VERB = re.compile(
+    r"(?<!\w)(?:و|ف)?(?!سياس|سيطر|سيار|سنو|سنه|سنين|ستين|سته|ستار|سيد|سينا|سيول|سير|سيف|سكن|سلا|سما)"
+    r"س[يتن]\w{2,}\s+(?:\S+\s+)?$"
+)
+
+
 def _modality(left: str, lang: str) -> str:
     best, best_pos = "asserted", -1
     for name, rx in _AR_MODAL if lang == "ar" else _EN_MODAL:
         for m in rx.finditer(left):
             if m.start() > best_pos:
                 best, best_pos = name, m.start()
+    if lang == "ar":
+        m = _AR_FUTURE_VERB.search(left)
+        if m and m.start() > best_pos:
+            best = "future"
     return best
 
 
@@ -538,7 +562,8 @@ _NESTED_EVENT = re.compile(
 # Arabic object nouns: a verbal noun followed by one of these has its object, not its agent, next
 # (`أعلنت النيجر طرد السفير الفرنسي`).
 _AR_OBJECT_NOUNS = re.compile(
-    r"^(?:ال)?(?:سفير\w*|دبلوماسي\w*|القائم|قائم|مواطن\w*|رعايا|طائرات|طاقم|بعثه|وفد|مبعوث\w*|ممثل\w*)$"
+    r"^(?:ال)?(?:سفير\w*|دبلوماسي\w*|القائم|قائم|مواطن\w*|رعايا|طائرات|طاقم|بعثه|وفد|مبعوث\w*|ممثل\w*|عشرات|مئات|الاف|"
+    r"اهداف|مواقع|مقرات|منشات|مراكز|مناطق|قواعد)$"
 )
 _AMBASSADOR_BEFORE = re.compile(
     r"(?:ambassadors?|envoys?|diplomats?|charg[eé] d'affaires|سفير\w*|السفير\w*|القائم بالاعمال)"
@@ -720,6 +745,7 @@ def _excluded(key: str, lang: str, h: Hit, memo: dict | None = None) -> bool:
 
 
 _VIOLENT_ROOTS = {"18", "19", "20"}
+_STATELESS_PARTIES = {"IGO", "ARMED_GROUP", "AGENT"}
 _ACTOR_LIKE = {"COUNTRY", "ARMED_GROUP", "AGENT", "IGO"}
 
 
@@ -805,10 +831,13 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     if lang == "ar":
         prefix = _ar_word_prefix(key, h.start)
         modality = _modality(key[lo : h.start][-60:], lang)
+        gov = _AR_GOVERNING.search(key, max(0, lo - 30), lo) if lo > 0 else None
+        if gov and modality == "asserted":  # `من المقرر أن يزور`: the cue governs the clause `أن` opens
+            modality = "future" if gov.group(1) else "intended"
         if re.search(r"س[يتنا]?$", prefix):
             modality = "future"
-        elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix):
-            modality = "intended"
+        elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix) and (prefix[-1] in "يتن" or key[h.start : h.start + 1] in "يتن"):
+            modality = "intended"  # `ليزور` (so as to visit); `لزيارة` after a noun is `of the visit`
     else:
         modality = _modality(key[lo : h.start][-80:], lang)
 
@@ -843,7 +872,22 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
     elif frame == "vso" and lang == "ar":
         right = _right_mentions(ms, h.end, hi)
         gap = key[h.end : right[0].start].split() if right else []
-        if right and len(gap) <= 4 and not (set(gap) & _AR_PREPOSITIONS) and not any(
+        left = _nearest_left(ms, lo, h.start)
+        if right and h.code == "042" and _ar_visit_object(key[h.end : right[0].start], right[0]):
+            # `زار روسيا`, `زيارة مرتقبة لطهران`: the place visited, not the visitor; the visitor follows it
+            # (`زار تونس وزير الخارجية الجزائري`) or precedes the verb
+            inherited_target = right[0]
+            nxt = right[1] if len(right) > 1 else None
+            gap2 = key[right[0].end : nxt.start].split() if nxt else []
+            if nxt is not None and len(gap2) <= 3 and not (set(gap2) & _AR_PREPOSITIONS) and \
+                    not _AR_COORD.match(key[right[0].end : nxt.start]):
+                sources = [nxt]
+            elif left is not None:
+                sources = _coordinated(ms, left, key, lo, lang)
+        elif left is not None and lo > 0 and key[left.end : h.start].strip() == "" and \
+                key[lo : left.start].strip() == "" and re.search(r"(?<!\w)[بل]?ان(?:ه)?\s*$", key[max(0, lo - 6) : lo]):
+            sources = _coordinated(ms, left, key, lo, lang)  # `أن إسرائيل هاجمت`: subject-verb after `that`
+        elif right and len(gap) <= 4 and not (set(gap) & _AR_PREPOSITIONS) and not any(
                 g[0] in "لب" and len(g) > 3 and g[1] == "ا" for g in gap) and not (
                 gap and _AR_OBJECT_NOUNS.match(gap[0])):  # `استقبل الرئيس الجزائري تبون`
             sources = [right[0]]
@@ -866,8 +910,11 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
                 sources = [ag[0]]
         start_t = h.end if agent else max([h.end] + [s.end for s in sources if s.start > h.start])
         t_lo, t_hi = start_t, agent.start() if agent else hi
-        target = _pick_target(ms, t_lo, t_hi, sources[0] if sources else None,
-                              key, h.target_prep, h.max_gap, lang, h.start + h.mlen)
+        if inherited_target is not None and not agent:
+            target, inherited_target = inherited_target, None
+        else:
+            target = _pick_target(ms, t_lo, t_hi, sources[0] if sources else None,
+                                  key, h.target_prep, h.max_gap, lang, h.start + h.mlen)
     elif frame == "nominal":
         after = key[h.end : hi]
         m_of = _OF.match(after)
@@ -992,7 +1039,11 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             and re.match(r"\s*(?:him|her|them|it)\b", key[h.end : hi]):
         target = previous[-1].target  # `expelled the ECOWAS envoy, accusing him of`
     if target is None and sources and frame not in ("pair",) and lexicon is not None:
-        target = _lexicon_target(text, key, lang, h, t_hi, sources, lexicon, t_lo)
+        if lang == "ar" and h.code == "042" and sources[0].start > h.end and key[h.end : sources[0].start].strip():
+            # `زار العاصمة الرباط وزير الخارجية الموريتاني`: the place visited between the verb and the visitor
+            target = _lexicon_target(text, key, lang, h, sources[0].start, sources, lexicon, h.end)
+        if target is None:
+            target = _lexicon_target(text, key, lang, h, t_hi, sources, lexicon, t_lo)
     if h.needs_target and target is None and not (h.symmetric and len(sources) >= 2) \
             and not _NESTED_EVENT.search(key, h.end, hi):  # `condemned the attack on ...`: no named target
         return []
@@ -1436,6 +1487,8 @@ def _extract_rows(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl
                 continue
             flat.append(m)
         flat = [m for m in flat if m.actor_id not in media]  # `told Asharq al-Awsat`: outlets report, not act
+        if lang == "ar":  # Arabic names without a country are mostly misread phrases (`لعمال البناء`): no party
+            flat = [m for m in flat if m.country is not None or m.atype in _STATELESS_PARTIES]
         if agents:  # `Moroccan police`, `المتظاهرين`: generic agents (the demonym they include is theirs)
             ag = [M(a, b, agent_actor_id(iso, g.code), "AGENT", iso, "AGENT") for a, b, iso, g in agents]
             flat = sorted([m for m in flat if not any(m.start < x.end and x.start < m.end for x in ag)] + ag,
