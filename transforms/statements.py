@@ -1629,6 +1629,8 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         if core in _AR_STOP_PREP and not relative:
             break
+        if core == "من" and _AR_COMP.match(text, _first_nonspace(text, e)):
+            break  # "حذر الوزير من أن ...": the complementiser after من opens the content
         if core in {"الذي", "التي", "الذين"}:
             relative = True
         if w[:1] in "\"«“" and out_s is not None:
