@@ -108,18 +108,26 @@ def peak_rss_mb() -> float:
 
 
 def tree_rss_mb() -> float:
-    """Current RSS of this process plus its live descendants, in MB."""
+    """Memory of this process plus its live descendants, in MB: the sum of their PSS (shared pages split
+    between the processes that share them, so a model inherited by forked workers counts once), or of their
+    RSS where PSS cannot be read."""
     import psutil
 
-    total = psutil.Process().memory_info().rss
+    def one(p) -> int:
+        try:
+            return p.memory_full_info().pss
+        except (psutil.Error, AttributeError):
+            return p.memory_info().rss
+
+    total = one(psutil.Process())
     for p in _descendants():
         with contextlib.suppress(psutil.Error):
-            total += p.memory_info().rss
+            total += one(p)
     return total / 2**20
 
 
 class PeakRss:
-    """Samples the RSS of this process and its descendants every `every` seconds (`with PeakRss() as p:`,
+    """Samples `tree_rss_mb` (this process and its descendants) every `every` seconds (`with PeakRss() as p:`,
     then `p.peak_mb`); worker processes count, which ru_maxrss of this process alone does not see."""
 
     def __init__(self, every: float = 0.2):

@@ -17,58 +17,20 @@ import argparse
 import gzip
 import json
 import os
-import sys
-import threading
 import time
 import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 import polars as pl
-import psutil
+from _common import DEFAULT_BULK, PeakRss, cpu_seconds
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from transforms.actors import extract_actors, load_lexicon
+from transforms.common import stable_id
+from transforms.ner import _nlp
+from transforms.schemas import DOCUMENTS, RAW_ARTICLES, conform
 
-from transforms.actors import extract_actors, load_lexicon  # noqa: E402
-from transforms.common import stable_id  # noqa: E402
-from transforms.ner import _nlp  # noqa: E402
-from transforms.schemas import DOCUMENTS, RAW_ARTICLES, conform  # noqa: E402
-
-BULK = REPO.parent / "shared" / "corpora" / "bulk"
-
-
-class PeakRss:
-    """Samples RSS of this process and its children every 0.2 s."""
-
-    def __init__(self):
-        self.peak = 0
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self):
-        me = psutil.Process()
-        while not self._stop.is_set():
-            try:
-                rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
-            except psutil.Error:
-                rss = 0
-            self.peak = max(self.peak, rss)
-            time.sleep(0.2)
-
-    def __enter__(self):
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._t.join()
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and its reaped children (the forked workers)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+BULK = DEFAULT_BULK
 
 
 def read_bulk(path: Path, limit: int | None) -> list[dict]:
@@ -137,10 +99,10 @@ def main() -> None:
             else:
                 docs, sents, prep = fallback_documents(records, name), pl.DataFrame(), 0.0
             t = time.time()
-            c0 = _cpu()
+            c0 = cpu_seconds()
             mentions, actors = extract_actors(docs, sents, n_process=args.n_process)
             el = time.time() - t
-            cpu = _cpu() - c0
+            cpu = cpu_seconds() - c0
             total_cpu += cpu
             n = docs.height
             total_n += n
@@ -154,7 +116,7 @@ def main() -> None:
     print(f"TOTAL {total_n} articles in {total_s:.1f}s wall = {total_n / total_s if total_s else 0:.1f} articles/s; "
           f"{total_cpu:.1f} CPU-s = {total_n / total_cpu if total_cpu else 0:.1f} articles per CPU-second "
           f"(x2 cores = {2 * total_n / total_cpu if total_cpu else 0:.1f} articles/s if the machine were otherwise "
-          f"idle); {total_m} mentions; peak RSS (with workers) {peak.peak / 2**20:.0f} MiB; "
+          f"idle); {total_m} mentions; peak RSS (with workers) {peak.peak_mb:.0f} MB; "
           f"load average at end {os.getloadavg()[0]:.1f}")
 
 

@@ -16,23 +16,11 @@ re-running the slower stages. Exits cleanly with a message when ../shared is abs
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import shutil
-import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from _common import DEFAULT_BULK, bulk_files, bulk_input, peak_rss_mb
 
 
 def upstream_batches(path: Path, args):
@@ -50,11 +38,9 @@ def upstream_batches(path: Path, args):
             frames = [pl.read_parquet(cache / f"{i}.{k}.parquet") for k in ("docs", "sents", "mentions", "actors")]
             yield (*frames, None, None)
         return
-    tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-events-"))
     n_done = n_batches = 0
-    try:
-        (tmp / path.name).symlink_to(path.resolve())
-        for raw, _rej in iter_ingest_batches(tmp, batch_size=args.batch_size):
+    with bulk_input([path], prefix="akhbar-bench-events-") as folder:
+        for raw, _rej in iter_ingest_batches(folder, batch_size=args.batch_size):
             if args.limit and n_done >= args.limit:
                 break
             if args.limit:
@@ -74,8 +60,6 @@ def upstream_batches(path: Path, args):
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
             (cache / "done").write_text(str(n_batches))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> int:
@@ -88,11 +72,8 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=None, help="folder for cached upstream frames (Parquet)")
     args = ap.parse_args()
 
-    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
-    if args.files:
-        files = [f for f in files if f.name in set(args.files)]
+    files = bulk_files(args.bulk, args.files)
     if not files:
-        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
         return 0
 
     import polars as pl

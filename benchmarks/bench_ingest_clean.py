@@ -11,24 +11,11 @@ Exits cleanly with a message when ../shared is absent (a fresh clone has no corp
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import shutil
-import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
-
-
-def peak_rss_mb() -> float:
-    # ru_maxrss is in KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from _common import DEFAULT_BULK, bulk_files, bulk_input, load_note, peak_rss_mb
 
 
 def main() -> int:
@@ -39,9 +26,8 @@ def main() -> int:
     ap.add_argument("--no-sentences", action="store_true")
     args = ap.parse_args()
 
-    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
+    files = bulk_files(args.bulk)
     if not files:
-        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
         return 0
 
     from transforms.clean import clean_articles
@@ -49,10 +35,7 @@ def main() -> int:
     from transforms.sentences import split_sentences
 
     # Ingest reads a folder: point it at a temporary folder of symlinks to the bulk files.
-    tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
-    try:
-        for f in files:
-            (tmp / f.name).symlink_to(f.resolve())
+    with bulk_input(files) as tmp:
         t_ingest = t_clean = t_sent = 0.0
         c_ingest = c_clean = c_sent = 0.0  # CPU seconds of this process (less sensitive to a busy machine)
         n_art = n_rej = n_sent = 0
@@ -90,8 +73,6 @@ def main() -> int:
             if args.limit and n_art >= args.limit:
                 break
         total = time.perf_counter() - t0
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
     ic = t_ingest + t_clean
     cic = c_ingest + c_clean
@@ -108,7 +89,7 @@ def main() -> int:
         print(f"sentences             : {t_sent:7.1f} s  {n_art / t_sent:8.0f} articles/s    {c_sent:7.1f} s  {n_art / c_sent:8.0f} articles/s  ({n_sent} sentences)")
     print(f"overall (wall)        : {total:7.1f} s  {n_art / total:8.0f} articles/s")
     print(f"peak RSS              : {peak_rss_mb():.0f} MB")
-    print(f"load average (1 min)  : {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other work slows wall time)")
+    print(f"{load_note()}")
     return 0
 
 

@@ -121,7 +121,7 @@ def main() -> int:
                "   (actors + statements + events" + (" + pool start)" if n_proc > 1 else ")")))
     print(line("overall", total, total_cpu))
     print(f"  rows: {dict(rows)}")
-    print(f"  peak RSS: {peak_rss_mb():,.0f} MB this process; {peak.peak_mb:,.0f} MB with its workers (sampled)")
+    print(f"  peak RSS: {peak_rss_mb():,.0f} MB this process; {peak.peak_mb:,.0f} MB with its workers (sampled PSS sum)")
     print(f"  {load_note()}")
     return 0
 

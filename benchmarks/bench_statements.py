@@ -12,24 +12,11 @@ Exits cleanly with a message when ../shared is absent (a fresh clone has no corp
 from __future__ import annotations
 
 import argparse
-import gzip
-import os
-import resource
-import shutil
-import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-DEFAULT_BULK = Path(os.environ.get("AKHBAR_SHARED", REPO.parent / "shared")) / "corpora" / "bulk"
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from _common import DEFAULT_BULK, bulk_files, bulk_input, load_note, peak_rss_mb
 
 
 def main() -> int:
@@ -42,11 +29,8 @@ def main() -> int:
                     help="skip the actors stage (speakers resolve through the lexicon only)")
     args = ap.parse_args()
 
-    files = sorted(args.bulk.glob("*.jsonl.gz")) if args.bulk.is_dir() else []
-    if args.files:
-        files = [f for f in files if f.name in set(args.files)]
+    files = bulk_files(args.bulk, args.files)
     if not files:
-        print(f"bulk corpus not found at {args.bulk} (../shared is not part of a fresh clone); nothing to do.")
         return 0
 
     from transforms.actors import extract_actors, load_lexicon
@@ -63,22 +47,10 @@ def main() -> int:
 
     totals: Counter = Counter()
     for f in files:
-        tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-statements-"))
         per: Counter = Counter()
-        try:
-            src = f
-            if args.limit:
-                # the first N records only, so that ingest does not read the whole file
-                src = tmp / "src" / f.name
-                src.parent.mkdir()
-                with gzip.open(f, "rt", encoding="utf-8") as fin, gzip.open(src, "wt", encoding="utf-8") as fout:
-                    for i, line in enumerate(fin):
-                        if i >= args.limit:
-                            break
-                        fout.write(line)
-            (tmp / "in").mkdir()
-            (tmp / "in" / f.name).symlink_to(src.resolve())
-            for raw, _rej in iter_ingest_batches(tmp / "in", batch_size=args.batch_size):
+        # the first N records only (per file), so that ingest does not read the whole file
+        with bulk_input([f], args.limit, per_file=True, prefix="akhbar-bench-statements-") as folder:
+            for raw, _rej in iter_ingest_batches(folder, batch_size=args.batch_size):
                 per["raw"] += raw.height
                 docs = clean_articles(raw)
                 sents = split_sentences(docs)
@@ -98,8 +70,6 @@ def main() -> int:
                 per["resolved"] += int(stm["speaker_actor_id"].is_not_null().sum()) if stm.height else 0
                 per["t_actors"] += t1 - t0
                 per["t_statements"] += t2 - t1
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
         totals.update(per)
         a, ts, ta = per["articles"], per["t_statements"], per["t_actors"]
         print(f"{f.name}: {a} articles, {per['statements']} statements ({per['direct']} direct, "
@@ -117,7 +87,7 @@ def main() -> int:
     if not args.no_actors:
         print(f"actors + statements: {n / (ta + ts) if ta + ts else 0:.0f} articles/s ({ta + ts:.1f}s; "
               f"actors {ta:.1f}s)")
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} (2-core machine; other jobs inflate wall times)")
+    print(f"{load_note()}")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
     return 0
 
