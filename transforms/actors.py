@@ -637,6 +637,8 @@ _AR_TITLES = [arabic.phrase_key(t) for t in (
     "الباحث", "المحلل", "الخبير", "الأستاذ", "البروفيسور", "الإمام", "الداعية", "المرشح", "القاضي", "المحامي",
     "الأمين", "رئيسة", "الرئيسة", "الوزيرة", "النائبة", "المتحدثة", "الناطقة", "الفنان", "الفنانة", "اللاعب",
     "المدرب", "المفتي", "حاكم", "الحاكم", "محافظ", "المحافظ", "والي", "الوالي", "عضو", "العضو", "المنسق",
+    "العقيد ركن", "العقيد الركن", "اللواء ركن", "اللواء الركن", "العميد ركن", "العميد الركن", "الفريق ركن",
+    "الفريق أول", "المهندس", "الشاعر", "الروائي", "الأديب", "الملا", "الحاج",
 )]
 _AR_TITLE_SET = {t for t in _AR_TITLES}
 _AR_TITLE_FIRST = {t[0] for t in _AR_TITLES}
@@ -650,6 +652,7 @@ _AR_STOP = {arabic.norm(w) for w in """
 وهو وهي وذلك لذلك كما مثل عبر ضمن بشأن إزاء تجاه أمس الأول الثاني السابق الأسبق الحالي الجديد الابن الأب نفسه ذاته
 عام سنة شهر أسبوع مساء صباح ليلة له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها معه معها
 خلال الماضي المقبل القادم الجاري بأن بأنه لأن وأن وإن فإن وكان وكانت يكون تكون ليس وليس إلا الا سوى رغم
+فحسب واحد واحدة المباراة الجميع خارج داخل ثلاث ثلاثة أربع أربعة خمس خمسة عدة دول جديدا
 """.split()}
 _AR_NAME_START_BAD = ("لل", "بال", "وال", "فال", "كال")
 _AR_COMPOUND_FIRST = {arabic.norm(w) for w in ("عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "ولد", "آل", "أم", "بنت")}
@@ -1181,12 +1184,24 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         a0 = name_toks[0]
         if a0 > 0 and not used[a0 - 1] and profs[a0 - 1][1] in ("ام", "ابو") and profs[a0][1] in lex.first_ar:
             name_toks = [a0 - 1, *name_toks]  # `أم كريم`, `أبو محمود`: the kunya is the name
+        forced = None
+        nxt = name_toks[-1] + 1
+        dm = dict_at.get(nxt)
+        if len(name_toks) == 1 and dm is not None and not dm.get("_prefix") \
+                and lex.rows.get(dm["actor_id"], {}).get("actor_type") == "PERSON":
+            # `الرئيس جمال عبد الناصر`: a given name before a dictionary person's name is part of it
+            k2 = nxt
+            while k2 + 1 < n and tok_mention.get(k2 + 1) is dm:
+                k2 += 1
+            name_toks = [*name_toks, *range(nxt, k2 + 1)]
+            mentions[:] = [m for m in mentions if m is not dm]
+            forced = dm["actor_id"]
         s, e = toks[name_toks[0]][1], toks[name_toks[-1]][2]
         first = arabic.norm(toks[name_toks[0]][0])
         if first.startswith("و") and first[1:] in lex.first_ar:
             s += 1  # `وسليمان أبو العز`: the conjunction is not part of the name
         surf = text[s:e]
-        aid = lex.lookup(surf, "ar")
+        aid = forced or lex.lookup(surf, "ar")
         if aid is None or lex.rows.get(aid, {}).get("actor_type") != "PERSON":
             aid = lex.person_by_skeleton(surf) if len(name_toks) >= 2 else None
         if aid is not None and len(name_toks) >= 2:
@@ -1215,6 +1230,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
 
     # 2. people after titles (only tokens that can start a title are visited)
     title_at = [i for i, p in enumerate(profs) if p[4] is not None]
+    in_title: set[int] = set()
     next_i = 0
     for i in title_at:
         if i < next_i:
@@ -1261,6 +1277,11 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
             next_i = j + 1
             continue
+        in_title.update(range(i, i + tlen))
+        if i > 0 and profs[i - 1][1] in _AR_NAMED_AFTER:
+            for q in _ar_scan_name(lex, toks, i + tlen, used, mode="definite")[:2]:
+                used[q] = True  # `مركز الملك فهد`, `جامعة الملك سعود`: a place named after a person
+            continue
         # the name
         # `السفير`, `رئيس الوزراء`, and `مدير المكتب المركزي ...` (a title made definite by its complement)
         definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1 or (
@@ -1274,8 +1295,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     # 2b. people without a title, from a given name (`مذكرات خليل السكاكيني`)
     next_i = 0
     for i in [i for i, p in enumerate(profs) if p[6]]:
-        if i < next_i or used[i]:
-            continue
+        if i < next_i or used[i] or i in in_title or (i > 0 and profs[i - 1][1] in _AR_PLACE_BEFORE):
+            continue  # (`والأمين العام` is a title, not the given name Amin; `معبر كرم أبو سالم` a place)
         if i + 1 < n and toks[i + 1][0] == ":" and profs[i][1] in lex.first_ar and (i == 0 or not profs[i - 1][0]):
             emit_person([i], None, None)  # `كريم : ...`: a speaker's given name opening a line of dialogue
             continue
@@ -1351,10 +1372,13 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                     demonym_at.append(k)
                     k += 1
                 elif m_ is not None and k == q + 1 and not head.startswith("ال") and m_.get("_prefix") == 0 \
+                        and m_["mention_kind"] != "DEMONYM" \
                         and lex.rows.get(m_["actor_id"], {}).get("actor_type") == "COUNTRY" \
                         and m_["char_end"] == toks[k][2]:
                     k += 1
                 break
+            if k > q + 1 and (profs[k][4] is not None or kk in _AR_HONORIFIC):
+                break  # `لجنة ... للسوق الدكتور سعد`, `بلدية المندق المهندس ناصر`: a title starts a person
             if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1
                                                         and not tk.endswith(("ه", "ها", "هم", "هما"))):
                 k += 1  # (`لمنحه`: a verbal noun with a pronoun, a purpose clause, ends the name)
@@ -1366,8 +1390,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                 while j < n and j - k < 3 and arabic.is_arabic_word(toks[j][0]) and not used[j]:
                     kj = profs[j][1]
                     if kj in _AR_STOP or kj in _AR_INDEF_ADJ or kj.startswith(("ال", "لل", "بال", "وال", "و")) \
-                            or profs[j][5] is not None or profs[j][4] is not None \
-                            or (j > k and kj[:1] in ("ب", "ل", "ك", "ف")) or _AR_ADVERBIAL.match(kj):
+                            or (profs[j][5] is not None and not (j == k and _AR_TAFIL.match(kj))) \
+                            or profs[j][4] is not None or (j > k and kj[:1] in ("ب", "ل", "ك", "ف")) or _AR_ADVERBIAL.match(kj) \
+                            or kj[:1] == "ي" or (kj[:1] == "ت" and len(kj) <= 5 and not _AR_TAFIL.match(kj)):
                         break  # `جامعة بيرزيت احتفالا بيوم ...`: the chain stops before an adverbial or a preposition
                     j += 1
                 if k < j < n and arabic.is_arabic_word(toks[j][0]):
@@ -1381,8 +1406,9 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                         break
                 # one proper name right after an indefinite head (`جامعة بيرزيت`, `موقع فايفر`); not an
                 # adjective (`قوات عسكرية`, `حكومة مستقرة`) or a verbal noun with a preposition (`بتقديم`)
-                if len(kk) >= 3 and not kk.startswith(("بال", "لل")) and not _AR_MASDAR.match(kk) \
-                        and not kk.endswith(("ي", "ه")) and kk not in _AR_INDEF_ADJ:
+                if len(kk) >= 3 and not kk.startswith(("بال", "لل", "و", "ي", "ت")) and not _AR_MASDAR.match(kk) \
+                        and not kk.endswith(("ي", "ه", "ات", "نا", "ها", "هم", "كم")) and kk not in _AR_INDEF_ADJ \
+                        and not _AR_TAFIL.match(kk):
                     k += 1
                     continue
             break
@@ -1434,16 +1460,28 @@ _AR_GENERIC_ADJ = {arabic.norm(w) for w in (
     "الجديد", "الجديدة", "الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الأخير", "الأخيرة", "نفسه",
     "نفسها", "ذاته", "ذاتها", "المذكور", "المذكورة", "التالي", "الحالي", "الحالية", "السابق", "السابقة", "الكبير",
     "الكبيرة", "الصغير", "المحلي", "المحلية", "البرية", "الجوية", "البحرية", "المختص", "المختصة", "المعني",
-    "المعنية", "الرسمي", "الرسمية", "المعنيه", "العامة", "العام", "الخاصة", "الخاص", "المشتركة")}
+    "المعنية", "الرسمي", "الرسمية", "المعنيه", "العامة", "العام", "الخاصة", "الخاص", "المشتركة", "الذاتية",
+    "الذاتي", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "المتزايدة")}
 _AR_INDEF_ADJ = {arabic.norm(w) for w in (
     "جديد", "جديدة", "كبير", "كبيرة", "صغير", "صغيرة", "مستقلة", "مستقل", "مستقرة", "عسكرية", "عسكري", "محلية",
     "رسمية", "دولية", "دولي", "عربية", "عربي", "أجنبية", "أجنبي", "خاصة", "خاص", "عامة", "عام", "مشتركة", "أخرى",
-    "آخر", "واحد", "واحدة", "أول", "ثاني", "جيدة", "قوية", "ضعيفة", "كاملة", "مؤقتة", "انتقالية", "احتجاز", "يشبه")}
+    "آخر", "واحد", "واحدة", "أول", "ثاني", "جيدة", "قوية", "ضعيفة", "كاملة", "مؤقتة", "انتقالية", "احتجاز", "يشبه",
+    "خارج", "داخل")}
 _AR_NOT_NAME_NEXT = {arabic.norm(w) for w in (
     "تم", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أشار", "أضاف", "رئيس", "عضو", "مدير",
-    "مختار", "الذي", "التي", "خلال", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
+    "مختار", "الذي", "التي", "خلال", "مستعارة", "الجوار", "الطبيعي", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
     "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن")}
+_AR_TAFIL = re.compile(r"^ت\w\wي\w$")  # `تحكيم`, `تنظيم`, `تطوير`: a verbal noun, not a name
 _AR_ADVERBIAL = re.compile(r"^ا[نست]\w{3,}ا$")  # `احتفالا`, `استنكارا`: an accusative verbal noun
+_AR_NAMED_AFTER = {arabic.norm(w) for w in (
+    "مركز", "حديقة", "جامعة", "مستشفى", "شارع", "مطار", "مدينة", "جسر", "قاعدة", "مسجد", "ملعب", "استاد", "كلية",
+    "معهد", "مجمع", "طريق", "جائزة", "مؤسسة", "ميناء", "قصر", "مكتبة", "برنامج", "مشروع", "مدرسة", "كأس", "بوابة",
+    "ميدان", "دوار", "حي", "مجمع", "صندوق", "كرسي", "منحة", "مسابقة", "بمركز", "بجامعة", "بمستشفى", "بشارع", "بمطار",
+    "بمدينة", "بحديقة", "لمركز", "لجامعة", "ومركز", "وجامعة")}
+_AR_HONORIFIC = {arabic.norm(w) for w in ("المهندس", "الشيخ", "الدكتور", "الأستاذ", "السيد", "السيدة", "اللواء",
+                                         "العقيد", "الفريق", "العميد", "الحاج", "المستشار", "الأمير")}
+_AR_PLACE_BEFORE = _AR_NAMED_AFTER | {arabic.norm(w) for w in (
+    "معبر", "كرم", "قرية", "منطقة", "بلدة", "مخيم", "وادي", "جبل", "جزيرة", "حي", "بقرية", "بمنطقة", "ببلدة", "بمخيم")}
 _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
@@ -1463,13 +1501,17 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
     k0 = arabic.norm(toks[k][0])
     first_known = k0 in lex.first_ar or k0 in _AR_PARTICLES or (
         k0[:1] == "و" and (k0[1:] in lex.first_ar or k0[1:] in _AR_PARTICLES) and mode == "bare")
-    if k0 in _AR_STOP or len(k0) < 2 or k0 in _AR_TITLE_FIRST or k0 in _AR_ORG_HEADS:
-        return []
+    if k0 in _AR_STOP or len(k0) < 2 or k0 in _AR_TITLE_FIRST or k0 in _AR_ORG_HEADS \
+            or _ar_bare(toks[k][0]) in _AR_ORG_HEADS:
+        return []  # `بجامعة المجمعة`, `غرفة جدة`: an organisation, not a name
     if not first_known:
         if mode != "definite":
             return []
         if k0.startswith(("ال", "لل", "بال", "وال", "فال")) or _AR_MASDAR.match(k0):
             return []
+        if k0[:1] in ("ل", "ب", "ك", "ف", "و", "ت", "ي") or k0 in _AR_NOT_NAME_NEXT or toks[k][0].endswith(("اً", "ًا")) \
+                or (k0.endswith("ا") and len(k0) >= 5 and k0[:1] == "ا"):
+            return []  # `لكرة القدم`, `وطلب`, `تعمل`: a preposition, conjunction or verb, not a name
     out = [k]
     q = k + 1
     while q < n and len(out) < 5:
@@ -1484,8 +1526,10 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         prev = arabic.norm(toks[out[-1]][0])
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
         if not prev_particle and kq not in lex.first_ar and kq not in _AR_PARTICLES and (
-                kq[:1] in ("و", "ي", "ت") or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT):
-            break  # `ياسين وطبيعة الحياة`, `عماد يعطي`, `جاك شيراك تم`, `أبو لبده قائلاً`: not a name word
+                kq[:1] in ("ي", "ت") or kq.startswith("وال") or (kq[:1] == "و" and kq[1:] in _AR_STOP)
+                or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT
+                or (len(kq) >= 4 and tq.endswith("ه") and kq != "الله")):
+            break  # `ياسين والحياة`, `عماد يعطي`, `جاك شيراك تم`, `أبو لبده قائلاً`, `شفيق قوله`: not a name
         if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
                 or kq in _AR_ORG_HEADS or arabic.strip_article(kq) in _AR_ORG_HEADS:
             break
