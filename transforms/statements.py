@@ -284,7 +284,7 @@ _NP_STOP = {
     "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
     "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
-_AUX_SKIP = {"has", "have", "had", "also", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
+_AUX_SKIP = {"has", "have", "had", "also", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
@@ -586,6 +586,13 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
                 found.append(np)
         end = prev
     if not found:
+        # "One of the authors of that report, Ari Fleischer, said": a name as the appositive itself
+        prev = text.rfind(",", lo, comma)
+        seg = text[prev + 1:comma].strip() if prev >= 0 else ""
+        words = seg.split()
+        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            s0 = text.index(seg, prev + 1)
+            return s0, s0 + len(seg)
         return None
     # "Christopher Harvey, a delegate from Houston, Texas, said": the name opening the clause, not the place
     # inside the appositive
@@ -1009,6 +1016,11 @@ def _plural_subject(text: str, cs: int) -> bool:
         w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in words)
 
 
+_RX_LEAD_OK = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also)\b,?\s*)?"
+                         r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
+_RX_DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–.;!?\n]{1,60}\s[—–]\s*")
+
+
 def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
@@ -1334,7 +1346,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     # "Karimi, executive director of X, said the ...": the name at the clause start with its
                     # appositive is the subject; no quote closes before the cue
                     app = _speaker_left(text, ss, cs)
-                    if app is not None and not text[ss:app[0]].strip(" \n\"“”") \
+                    if app is not None and _RX_LEAD_OK.fullmatch(text[ss:app[0]].strip(" \n\"“”")) \
                             and not _quotes_between(doc, ss, cs):
                         np = None
                 if np is not None and (c.kind in ("speech", "speech_trailing", "speech_weak") or (
@@ -1386,6 +1398,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 # reported, content on the left (not a fronted adverbial: "On Israel, Trump added: ...")
                 c_s, c_e = _trim(text, ss, cont_end)
                 fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",")
+                tq_left = [q for q in _quotes_between(doc, ss, cont_end) if q.close >= cont_end - 3]
+                if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open):
+                    fronted = True  # "Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."
                 if _words(text[c_s:c_e]) >= 4 and not fronted:
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
                 if inverted:
@@ -1499,6 +1514,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             if tm2 is not None:
                 pos = tm2.start("rest")
     else:
+        dm = _RX_DASH_ASIDE.match(text, pos, se)
+        if dm is not None:
+            pos = dm.end()  # "said — on Twitter, as it happens — that ..."
         am = _ADJUNCT.match(text, pos, se)
         if am and am.end() > pos:
             # only skip it when 'that' / ':' / ',' / a quote follows; else the content starts at the cue
