@@ -284,7 +284,7 @@ class ActorLexicon:
             k = arabic.norm(tok)
             cands = tuple(c for c in arabic.candidates(tok) if (c[0],) in self.ar or (c[0],) in self.ar_prefix)
             first_ok = (tok not in _AR_NOT_NAME_RAW and (k in self.first_ar or k in _AR_PARTICLES)) or (
-                k[:1] == "و" and (k[1:] in self.first_ar or k[1:] in _AR_PARTICLES))
+                k[:1] == "و" and tok[1:] not in _AR_NOT_NAME_RAW and (k[1:] in self.first_ar or k[1:] in _AR_PARTICLES))
             head = _ar_bare(tok)
             p = (True, k, arabic.inner_key(tok), cands, _ar_title_start(tok),
                  head if head in _AR_ORG_HEADS else None, first_ok)
@@ -1496,8 +1496,8 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
     n = len(toks)
     if k >= n or used[k] or not arabic.is_arabic_word(toks[k][0]):
         return []
-    if toks[k][0] in _AR_NOT_NAME_RAW:
-        return []
+    if toks[k][0] in _AR_NOT_NAME_RAW or (toks[k][0][:1] == "و" and toks[k][0][1:] in _AR_NOT_NAME_RAW):
+        return []  # `على`, `وعلى` (not `علي`)
     k0 = arabic.norm(toks[k][0])
     first_known = k0 in lex.first_ar or k0 in _AR_PARTICLES or (
         k0[:1] == "و" and (k0[1:] in lex.first_ar or k0[1:] in _AR_PARTICLES) and mode == "bare")
