@@ -59,13 +59,29 @@ def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int = 60_000) -> list[tuple[int, int]]:
+NER_WINDOW = 6  # tokens of context kept on each side of a word the model must read (None: whole sentences)
+
+
+def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int = 60_000,
+               window: int | None = NER_WINDOW) -> list[tuple[int, int]]:
     """The parts of an English text where the statistical model can find something the dictionary has not:
     sentences with a capitalised word that is not sentence-initial, not a dictionary actor, not a month or
-    page furniture (or a given name opening the sentence). Consecutive such sentences are merged so the
-    model sees them with their context; headline/furniture lines are left out."""
+    page furniture (or a given name opening the sentence); headline/furniture lines are left out.
+
+    With `window` (tokens), the model reads only `window` tokens either side of every capitalised word of
+    such a sentence that the dictionary does not cover (sentence-initial ones too), not the stretches of
+    lower-case words between them: its CNN sees 4 tokens either side, so the words it must label read the
+    same context as in the whole sentence. Consecutive or overlapping parts are merged so the model sees
+    them with their context."""
     heads = _headline_spans(text)
     picked: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        if picked and s - picked[-1][1] <= 2:
+            picked[-1] = (picked[-1][0], max(e, picked[-1][1]))
+        else:
+            picked.append((s, e))
+
     for s, e in _sentence_spans(text[:max_chars], starts):
         if _in_spans(heads, s, e):
             continue
@@ -91,9 +107,23 @@ def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int =
                 continue
             need = True
             break
-        if need:
-            if picked and s - picked[-1][1] <= 2:
-                picked[-1] = (picked[-1][0], e)
-            else:
-                picked.append((s, e))
+        if not need:
+            continue
+        if window is None:
+            add(s, e)
+            continue
+        n = len(toks)
+        lo_prev = hi_prev = -1
+        for i in caps:
+            if i in covered:
+                continue
+            lo, hi = max(0, i - window), min(n - 1, i + window)
+            if lo_prev >= 0 and lo <= hi_prev + 1:
+                hi_prev = hi
+                continue
+            if lo_prev >= 0:
+                add(s + (0 if lo_prev == 0 else toks[lo_prev][1]), s + toks[hi_prev][2] if hi_prev < n - 1 else e)
+            lo_prev, hi_prev = lo, hi
+        if lo_prev >= 0:
+            add(s + (0 if lo_prev == 0 else toks[lo_prev][1]), s + toks[hi_prev][2] if hi_prev < n - 1 else e)
     return picked
