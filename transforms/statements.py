@@ -936,6 +936,7 @@ class _Cand:
         "cue_s",
         "gender",
         "lemma",
+        "min_words",
         "quotes_direct",
         "sp",
         "speaker_hint",
@@ -950,6 +951,7 @@ class _Cand:
         self.gender = gender
         self.speaker_hint = speaker_hint  # "implicit" (Arabic pro-drop) / "subject" (participle)
         self.coord = None  # start of "and"/"but" when the cue is the second verb of its subject
+        self.min_words = 3  # shortest reported content kept (2 for an object or a label: "called Trump “unhinged”")
 
 
 _BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
@@ -1211,11 +1213,18 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
         return None
     sp = _named_speaker_left(doc, ss, cs)
     if sp is None:
+        am = _RX_AND_END.search(text, ss, cs)
+        if am is not None and am.end() == cs:
+            # "Carson took the stage ... and called the political system “rotten to the core.”"
+            sp = _sentence_subject(text, ss, am.start(), doc)
+    if sp is None:
         return None
     c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
     if _words(text[c_s:c_e]) < 2 or _words(text[c_s:c_e]) > 40:
         return None
-    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
+    cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
+    cand.min_words = 2
+    return cand
 
 
 @lru_cache(maxsize=1)
@@ -1594,15 +1603,15 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return None
     # stop the content before a following attribution of its own ("..., X added that ...")
     content = text[c_s:c_e]
-    if _words(content) < (2 if obj_content else 3) and q0 is None:
+    if _words(content) < (1 if obj_content else 3) and q0 is None:
         return None
     if obj_content:
         om = _RX_OBJECT_CUT.search(text, c_s, c_e)
         if om is not None and not _quote_around(doc, om.start()):
             c_e = om.start()
             content = text[c_s:c_e]
-        if not 2 <= _words(content) <= 60:
-            return None
+        if not (2 if not content[:1].isupper() else 1) <= _words(content) <= 60:
+            return None  # a one-word object only when it is a name ("Sanders endorsed Clinton")
     qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3
           and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
@@ -1626,7 +1635,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         k = text.find(",", c_s, c_e)
         if k > c_s and _words(text[c_s:k]) >= 3:
             c_e = k
-    return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
+    cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
+    if obj_content:
+        cand.min_words = 1 if text[c_s:c_s + 1].isupper() else 2
+    return cand
 
 
 # ---------------------------------------------------------------------------------------------- Arabic
@@ -2088,7 +2100,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             spans = c.quotes_direct or [(c.cs, c.ce)]
             for a, b in spans:
                 a, b = _trim(text, a, b)
-                if b <= a or (c.quotes_direct is None and _words(text[a:b]) < 3):
+                if b <= a or (c.quotes_direct is None and _words(text[a:b]) < c.min_words):
                     continue
                 st_speaker = text[s_s:s_e] if s_s is not None else None
                 st = _Stmt(aid, st_speaker, s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
