@@ -836,8 +836,8 @@ def _read_hit(key: str, lang: str, ms: list[M], h: Hit, previous: list[Ev], cont
             modality = "future" if gov.group(1) else "intended"
         if re.search(r"س[يتنا]?$", prefix):
             modality = "future"
-        elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix) and (prefix[-1] in "يتن" or key[h.start : h.start + 1] in "يتن"):
-            modality = "intended"  # `ليزور` (so as to visit); `لزيارة` after a noun is `of the visit`
+        elif prefix and re.fullmatch(r"[وف]?ل[يتن]?", prefix) and not key.startswith("زيار", h.start):
+            modality = "intended"  # `ليزور`, `لطرد` (so as to); `لزيارة` is mostly `of the visit` (`أبعاد لزيارة`)
     else:
         modality = _modality(key[lo : h.start][-80:], lang)
 
@@ -1365,7 +1365,6 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
     country_of: dict[str, str | None] = {}
     if not actors.is_empty():
         country_of = dict(zip(actors["actor_id"].to_list(), actors["country_iso3"].to_list(), strict=True))
-    main = _main_countries(mentions, country_of)
     hit_docs: dict[str, tuple[str, str]] = {}  # article_id -> (lang, body key): only bodies naming an agent
     for art, language, body in documents.select("article_id", "language", "body_text").iter_rows():
         lang = "ar" if language == "ar" else "en"
@@ -1374,6 +1373,17 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
             hit_docs[art] = (lang, bkey)
     if not hit_docs:
         return
+    main = _main_countries(mentions.filter(pl.col("article_id").is_in(list(hit_docs))) if not mentions.is_empty()
+                           else mentions, country_of)
+    guard_at: dict[str, list[tuple[int, int]]] = {}  # where the agent words' guard substrings occur in the body
+    for art, (lang, bkey) in hit_docs.items():
+        spots = []
+        for w in load_agents(lang).guard:
+            p = bkey.find(w)
+            while p >= 0:
+                spots.append((p, p + len(w)))
+                p = bkey.find(w, p + 1)
+        guard_at[art] = spots
     taken: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
     if not mentions.is_empty():
         for art, idx, cs, ce, kind in mentions.filter(pl.col("article_id").is_in(list(hit_docs))).select(
@@ -1387,8 +1397,10 @@ def _iter_agents(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.
         key = bkey[s0 : s0 + len(text)]
         if len(key) != len(text):
             key = match_key(text, lang)
-        if not load_agents(lang).in_text(key):
-            continue
+            if not load_agents(lang).in_text(key):
+                continue
+        elif not any(s0 <= a and b <= s0 + len(key) for a, b in guard_at[art]) or load_agents(lang).rx.search(key) is None:
+            continue  # (the guard test on the body's occurrences, then the regex: `in_text` without re-scanning)
         tk = [(a - s0, b - s0, k) for a, b, k in taken.get((art, idx), [])]
         found = _sentence_agents(text, key, lang, lex, main.get(art), tk)
         if found:

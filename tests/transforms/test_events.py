@@ -518,9 +518,10 @@ def test_arabic_modality_cues_that_are_not_modal():
 
 def test_arabic_future_and_purpose_verbs_stay_modal():
     ev = run(article("q5", ["ومن المقرر أن يزور وزير الخارجية الإسباني الجزائر."], [("الإسباني", "esp"), ("الجزائر", "dza")], "ar"),
-             article("q6", ["توجه وزير الخارجية الإسباني إلى وهران ليزور الجزائر."], [("الإسباني", "esp"), ("الجزائر", "dza")], "ar"))
+             article("q6", ["توجه وزير الخارجية الإسباني إلى وهران ليزور الجزائر."], [("الإسباني", "esp"), ("الجزائر", "dza")], "ar"),
+             article("q7", ["وأطلقت فرنسا حملة لطرد دبلوماسيين ماليين."], [("فرنسا", "fra"), ("ماليين", "mli")], "ar"))
     assert sorted(ev.select("article_id", "event_code", "modality").rows()) == [
-        ("q5", "042", "future"), ("q6", "042", "intended")]
+        ("q5", "042", "future"), ("q6", "042", "intended"), ("q7", "174", "intended")]
 
 
 def test_arabic_name_without_a_country_is_no_party():
