@@ -1261,7 +1261,7 @@ def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
 # objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on
 # Monday"), and the passive agent ("endorsed by")
 _RX_OBJECT_BAD = re.compile(
-    r"\s*(?:down|away|off|up|out|into|in|on|at|to|for|with|from|by|back|over|around|through|about|as|after|"
+    r"\s*(?!at\s+(?:least|most)\b)(?:down|away|off|up|out|into|in|on|at|to|for|with|from|by|back|over|around|through|about|as|after|"
     r"before|during|since|when|while|because|last|this|that|there|here|it|itself|himself|herself|themselves|"
     r"so|too|very|again|ahead|forward|later|earlier|now|then|and|or|but)\b|\s*[,.;:!?)\]—–-]",
     re.IGNORECASE)
@@ -1278,7 +1278,8 @@ _RX_OBJECT_CUT = re.compile(
 _RX_OBJECT_TO = re.compile(r"\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+")
 _RX_OBJECT_BAD_LEFT = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got|the|a|an|his|her|their|its|our|my|your|to|of|"
-    r"not|who|which|that)|[’']s|-)\s+$", re.IGNORECASE)
+    r"not)|[’']s|-)\s+$", re.IGNORECASE)
+_RX_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[^,.;:!?“”\"]{0,30}\s)?$", re.IGNORECASE)
 # subjects of a document cue whose object is the content ("a poll shows Sanders leading")
 _RX_DOC_SUBJECT = re.compile(
     r"\b(?:polls?|surveys?|data|records?|reports?|study|studies|figures|results|numbers|documents?|emails?|"
@@ -1566,6 +1567,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 pos = far.open
                 q0 = far
     obj_content = False
+    if re.fullmatch(r"\s*(?:[Aa]s|[Jj]ust\s+as)\s*", text[ss:sp[0]]) and re.match(r"\s*,\s*\S", text[pos:pos + 8]):
+        # "As The Washington Post reported, even if Sanders ...": the rest of the sentence is the content
+        pos = text.index(",", pos) + 1
+        had_that = True
     if c.cue_type == "document" and not had_that and c.kind in ("speech_weak", "object") \
             and _RX_DOC_SUBJECT.search(sp_txt) and re.match(r"\s*(?:[A-Z]|\d|a\s|an\s|the\s|his\s|her\s)",
                                                           text[pos:pos + 6]):
@@ -1606,6 +1611,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     if _words(content) < (1 if obj_content else 3) and q0 is None:
         return None
     if obj_content:
+        if _RX_RELATIVE_BEFORE.search(text, max(ss, cs - 45), cs):
+            # "Sanders, who on Tuesday endorsed Clinton, said ...": the relative clause ends at its comma
+            k = re.search(r",|\s[—–]\s|\s--\s", text[c_s:c_e])
+            if k is not None:
+                c_e = c_s + k.start()
         om = _RX_OBJECT_CUT.search(text, c_s, c_e)
         if om is not None and not _quote_around(doc, om.start()):
             c_e = om.start()
