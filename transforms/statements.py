@@ -1338,7 +1338,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if sp is None and left_stripped.endswith(","):
             # "“...,” Jenna Golden, Twitter's director of political advertising, said"
             sp = _speaker_left(text, ss, cs)
-            if sp is not None and not re.search(r"[,?!—–-][”\"»]\s*$", text[ss:sp[0]]):
+            if sp is not None and not re.search(r"[,?!—–…-]\s?[”\"»]\s*$", text[ss:sp[0]]):
                 sp = None
         if sp is not None:
             pre = text[ss:sp[0]].rstrip()
@@ -1347,8 +1347,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             if pre.endswith((",", "”", "\"", "»")) or (pre and pre[-1] in ",”\"»"):
                 np = _np_right(text, ce, se, allow_preps=True)
                 if np is not None:
-                    w0 = text[np[0]:np[1]].split()[0]
-                    if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN):
+                    npw = text[np[0]:np[1]].split()
+                    w0 = npw[0]
+                    if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN or (
+                            # “...,” said spokesman John Kirby / retired neurosurgeon Ben Carson
+                            re.search(r"[,?!—–…-]\s?[”\"»]$", pre) and any(w[:1].isupper() for w in npw[1:4]))):
                         np = None
                     elif w0.lower() in _PRONOUNS_EN and np[1] - np[0] > len(w0):
                         np = None  # "..., said she turned out": a pronoun with a verb opens the content
@@ -1360,10 +1363,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                             and not _quotes_between(doc, ss, cs):
                         np = None
                 if np is not None and (c.kind in ("speech", "speech_trailing", "speech_weak") or (
-                        c.kind == "object" and re.search(r"[,?!—–-][”\"»]$", pre))):
+                        c.kind == "object" and re.search(r"[,?!—–…-]\s?[”\"»]$", pre))):
                     sp = np
                     inverted = True
-        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–-][”\"»]$", pre)):
+        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–…-]\s?[”\"»]$", pre)):
             tail_from = sp[1] if inverted else ce
             if c.kind == "address" and not inverted:
                 obj = _np_right(text, ce, se, allow_preps=False)
@@ -1372,7 +1375,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             tm = _TAIL_EN.match(text, tail_from, se)
             ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
             # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
-            strong = re.search(r"[,?!—–-][”\"»]$", pre) is not None \
+            strong = re.search(r"[,?!—–…-]\s?[”\"»]$", pre) is not None \
                 and _quote_around(doc, ss + len(pre) - 2) is not None
             if (tm or strong) and ends_with_quote_or_comma and len(pre.strip()) > 0:
                 cont_end = ss + len(pre)
