@@ -45,6 +45,13 @@ any lexicon state or a listed city's state (`قطاع غزة`); `extract_events_
 `location_text`: the known place of `in/at/near <Place>`, `في/بـ<مدينة>` in the trigger's clause, else an
 English dateline (`RABAT (Reuters) -`) for events of the first sentence.
 
+API: `extract_events_with_agents(documents, sentences, mentions, actors) -> (events, agent_actors)` is the one
+extraction pass (agent_actors: ACTORS rows of every id the events use that `actors` lacks); `extract_events` and
+`event_agent_actors` are its two halves; for a parallel map, `extract_event_mentions` on article partitions and
+`merge_event_parts` (clusters once). Speed: anchors are scanned once per article over the sentences that name an
+actor, dictionary-row tokens are memoised per language, agent and date regexes run only where a guard substring
+occurs.
+
 Rule table columns (`event_patterns_{en,ar}.csv`, one rule per row, an analyst can add rows):
 pattern_id; anchor (`|`-separated substrings of the matching key, the rule runs only if one occurs);
 regex (over the key; `{B}`/`{E}` are word start/end, Arabic `{B}` also allows the و/ف/س prefixes; an optional
