@@ -774,6 +774,9 @@ def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str =
     return None
 
 
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
 def _looks_personal(txt: str) -> bool:
     words = txt.split()
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 4
@@ -785,6 +788,7 @@ def _resolve(doc: _Doc, s: int | None, e: int | None, language: str, *, gender: 
     txt = doc.text[s:e]
     low = txt.lower().strip()
     if language == "en":
+        low = _POSSESSIVE_PRONOUNS.get(low, low)
         if low in _PRONOUNS_EN:
             g = _PRONOUNS_EN[low]
             if g in ("m", "f"):
@@ -1023,6 +1027,61 @@ _RX_LEAD_OK = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Late
 _RX_DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–.;!?\n]{1,60}\s[—–]\s*")
 
 
+# verb forms that are also nouns: after a possessor they are noun cues ("Trump's claim that ...")
+_NOUN_LIKE_FORMS = {"claim", "claims", "promise", "promises", "pledge", "pledges", "warning", "vow", "vows",
+                    "view", "views", "belief", "argument", "suggestion", "insistence", "assertion",
+                    "accusation", "allegation", "contention", "denial", "admission", "fears"}
+# the possessor right before a noun cue: "Trump's", "Mr. Trump's", "Sanders'", his / her / their / its, with
+# at most two modifiers between ("his repeated claim that", "Clinton's earlier public assertion that")
+_RX_POSSESSOR = re.compile(
+    r"(?:(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*?)(?:[’']s|(?<=s)[’'])|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:(?:[a-z]+ly|own|latest|new|repeated|earlier|later|false|baseless|controversial|recent|public|"
+    r"private|oft-repeated|frequent|initial|previous|central|core|main)\s+){0,2}$")
+
+
+def _noun_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
+    """`Trump's claim that Mexico will pay`, `his insistence that ...`: a noun cue after a possessor; the
+    possessor speaks, the that-clause (or to-infinitive of a promise/pledge/call) is the content."""
+    text = doc.text
+    pm = _RX_POSSESSOR.search(text, max(ss, cs - 60), cs)
+    if pm is None:
+        return None
+    after = re.match(r"\s+that\s+", text[ce:ce + 8])
+    if after is None and c.lemma in {"promise", "pledge", "vow", "call", "plan", "decision", "refusal", "effort",
+                                    "push", "bid", "attempt", "threat"}:
+        after = _RX_OBJECT_TO.match(text, ce)
+        if after is not None:
+            after = re.match(r"\s+", text[ce:ce + 3])  # keep "to ..." in the content
+    if after is None:
+        return None
+    pos = ce + after.end()
+    if text[pos:pos + 3] != "to " and not _RX_CLAUSE_START.match(text, pos - 1):
+        return None
+    sp = (pm.start("name"), pm.end("name")) if pm.group("name") else (pm.start("pron"), pm.end("pron"))
+    if _NONSPEAKER.search(text[sp[0]:sp[1]]):
+        return None
+    c_s, c_e = _content_after_cue(doc, pos, se, cut_clause=True)
+    c_e = _cut_second_predicate(doc, c_s, c_e)
+    if not re.search(r"\b[a-z]+\s+(?:the\s+)?$", text[max(ss, sp[0] - 30):sp[0]]):
+        # as the subject ("Trump's claim that Mexico will pay was rejected") the that-clause ends before the
+        # main verb: the last common one in the sentence; without one the end is unknown and nothing is kept
+        mains = [m for m in _RX_MAIN_VERB.finditer(text, c_s, c_e) if _words(text[c_s:m.start()]) >= 2]
+        if not mains:
+            return None
+        c_e = mains[-1].start()
+    if not 3 <= _words(text[c_s:c_e]) <= 60:
+        return None
+    return _Cand(cs, ce, cue_text, c.lemma if c.kind == "noun" else _NOUN_LEMMAS.get(c.lemma, c.lemma), sp, c_s, c_e,
+                 None)
+
+
+_NOUN_LEMMAS: dict[str, str] = {}
+_RX_MAIN_VERB = re.compile(
+    r"\s(?:was|is|were|are|has\s+been|have\s+been|had\s+been|remains|remained|drew|draws|sparked|prompted|"
+    r"angered|worried|caused|came|comes|appears|appeared|seems|seemed|proved|proves|became|becomes|led|"
+    r"raised|irked|alarmed|infuriated|stunned|shocked|surprised)\b")
+
+
 def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
@@ -1039,6 +1098,12 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         cs, ce = m.start("cue"), m.end("cue")
         if _quote_around(doc, cs) is not None:
             continue  # words inside a quote belong to the quoted speaker's statement
+        if c.kind == "noun" or (form in _NOUN_LIKE_FORMS and _RX_POSSESSOR.search(text, max(0, cs - 60), cs)):
+            ss, se = _widen(doc, *doc.clause_span(cs))
+            cand = _noun_en(doc, c, m.group("cue"), cs, ce, ss, se)
+            if cand is not None:
+                out.append(cand)
+            continue
         if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
                 form == "say" and (_RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)
                                    or _plural_subject(text, cs))):
