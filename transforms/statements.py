@@ -16,8 +16,17 @@ Cue-driven, no parsing: one lean regex pass per document and language.
    (X told/urged/called on Y (that|to) ...), `participle` (..., saying ...; the speaker is the clause's
    subject), `source_prep` (according to X, ...; بحسب X ...), `naming` (X called Trump “unhinged”,
    called him a liar, accused X of Y, described X as Y: the content is the object and its label),
-   `intent` (wants/plans/intends to ...: cue_type thought, the content is the infinitive).
-   Also: reported questions (X asked (Y) whether/if/what ...), a `speech_weak` cue or `told Y` followed
+   `intent` (wants/plans/intends to ..., is hoping to, declined/refused/sought to, eager to: cue_type thought,
+   the content is the infinitive), `object` (X endorsed/criticized/praised/supports Y, X reported Y: the
+   object is the content, a that-clause or a to-infinitive too; a real subject right before the verb, no
+   passive or noun use; cut before a second predicate or a time adjunct), `noun` (Trump's claim that ...,
+   his insistence that ..., Clinton's promise to ...: the possessor speaks; as the sentence subject the
+   that-clause ends before the main verb). A document cue (show/find) takes an object when its subject is
+   a poll, report, records...: "a poll shows Sanders leading".
+   A verb the table does not list followed by a that-clause ("speculated that") is a cue when a real subject
+   stands right before it (`speech_verb_lemma` is a rough lemma of the form).
+   Also: reported questions (X asked (Y) whether/if/what ...; "Asked if ..., X said": the asker is not
+   named, no speaker), requests (X asked Y to ...), headline lines "Trump Says He ...", a `speech_weak` cue or `told Y` followed
    by a subject pronoun and a verb ("announced he will step down"), a headline first line `Speaker:
    content` (a short proper name; no cue word), poll respondents as speakers of say ("4 in 10 say").
    Reported content stops before a trailing relative/contrast clause (", which ...", ", but for ...")
