@@ -1708,19 +1708,16 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
             starts_by_doc[aid[0]] = grp["char_start"].to_list()
     docs = documents.select("article_id", "language", "body_text").to_dicts()
     if n_process > 1 and len(docs) >= 400:
-        import multiprocessing as mp
+        from transforms.parallel import get_pool
 
-        if use_spacy:
-            from transforms.ner import _nlp
-
-            _nlp()  # load before forking: workers share the model and the lexicon copy-on-write
         n_chunks = n_process * 8
         size = -(-len(docs) // n_chunks)
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
         jobs = [(c, {d["article_id"]: starts_by_doc[d["article_id"]] for d in c if d["article_id"] in starts_by_doc},
                  use_spacy) for c in chunks]
-        with mp.get_context("fork").Pool(n_process) as pool:
-            results = pool.map(_extract_chunk, jobs, chunksize=1)
+        # the shared persistent pool (transforms.parallel): its workers keep the model and the warm Arabic
+        # token caches between calls, where a fork pool per call started cold every time
+        results = get_pool(n_process).map(_extract_chunk, jobs, chunksize=1)
         all_mentions = [m for ms, _ in results for m in ms]
         actor_rows = _merge_actor_rows([rows for _, rows in results])
     else:
