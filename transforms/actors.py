@@ -965,6 +965,7 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
 
     # 3. organisations from spaCy (not already matched); acronyms defined in parentheses
     acronyms: dict[str, str] = {}
+    org_seen: dict[str, str] = {}  # organisation names found once: found again where the model missed them
     name_words = {w for ps, pe in persons for w in text[ps:pe].split()[-1:] + text[ps:pe].split()[:1]
                   if (pe - ps) > len(w)}
     for s, e in orgs:
@@ -997,6 +998,8 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
             acc.actor_row(aid)
         _add_mention(acc, mentions, article_id, aid, s, e, stored, "NAME", None, starts)
         occupied.append((s, e))
+        if len(surf.split()) >= 2 or (surf.isupper() and len(surf) >= 2):
+            org_seen.setdefault(surf, aid)
 
     # 4. people: full names first, then single words (surnames, or a name after a title)
     order = sorted(persons.items(), key=lambda p: (-len(text[p[0][0]:p[0][1]].split()), p[0][0]))
@@ -1078,7 +1081,7 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
     # 5. full names again where the model did not read or missed them (a title line, `Hillary Clinton` in a
     # headline), surnames alone anywhere (`Hammouchi held ...` that spaCy calls a place), a given name alone
     # when one person of the article has it (`Hillary was back`), and acronyms defined here
-    for fs, faid in full:
+    for fs, faid in [*full, *org_seen.items()]:
         for m in re.finditer(r"(?<![\w.])" + r"\s+".join(re.escape(w) for w in fs.split()) + r"(?!\w)", text):
             if free(m.start(), m.end()):
                 _add_mention(acc, mentions, article_id, faid, m.start(), m.end(), stored, "NAME", None, starts)
