@@ -201,3 +201,13 @@ def test_english_gold_offsets_point_at_their_surfaces():
             assert text[m["start"]:m["end"]] == m["surface"], (d["doc"], m)
             n += 1
     assert n == 316
+
+
+def test_an_organisation_found_once_is_found_again_where_the_model_missed_it():
+    text = ("Secret Service protocol called for the nominee to be taken to a trauma center, sources said. "
+            "But the Secret Service whisked her away before police could accompany her, another source said.")
+    j = _run(("s", "en", text))
+    ss = j.filter(pl.col("surface_text") == "Secret Service")
+    assert ss.height == 2 and ss["actor_id"].n_unique() == 1
+    assert ss["char_start"].to_list() == [0, text.index("Secret Service", 10)]
+    assert ss["actor_type"][0] == "ORGANIZATION"
