@@ -570,7 +570,7 @@ _NESTED_EVENT = re.compile(
 # (`أعلنت النيجر طرد السفير الفرنسي`).
 _AR_OBJECT_NOUNS = re.compile(
     r"^(?:ال)?(?:سفير\w*|دبلوماسي\w*|القائم|قائم|مواطن\w*|رعايا|طائرات|طاقم|بعثه|وفد|مبعوث\w*|ممثل\w*|عشرات|مئات|الاف|"
-    r"اهداف|مواقع|مقرات|منشات|مراكز|مناطق|قواعد)$"
+    r"اهداف|مواقع|مقرات|منشات|مراكز|مناطق|قواعد|ناشط\w*|صحفي\w*|صحافي\w*|مهاجر\w*|لاجئ\w*|لاجي\w*|معارض\w*|سائح\w*)$"
 )
 _AMBASSADOR_BEFORE = re.compile(
     r"(?:ambassadors?|envoys?|diplomats?|charg[eé] d'affaires|سفير\w*|السفير\w*|القائم بالاعمال)"
@@ -663,6 +663,8 @@ class Lexicon:
     def find(self, word: str, language: str) -> tuple[str, str | None, str | None] | None:
         try:
             aid = self.lookup(word, language)
+            if not aid and language == "ar" and len(word) > 4 and word.endswith("يا"):
+                aid = self.lookup(word[:-1], language)  # accusative demonym: `سنغاليا`, `فرنسيا`
         except Exception:  # a lookup failure must not fail the stage
             return None
         if aid and aid in self.known:

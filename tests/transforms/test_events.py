@@ -44,6 +44,7 @@ ACTOR_ROWS = {
     "sau": ("Saudi Arabia", "COUNTRY", "SAU"),
     "are": ("United Arab Emirates", "COUNTRY", "ARE"),
     "qat": ("Qatar", "COUNTRY", "QAT"),
+    "egy": ("Egypt", "COUNTRY", "EGY"),
 }
 
 
@@ -530,3 +531,14 @@ def test_arabic_name_without_a_country_is_no_party():
     ev = run(article("n1", ["وقالت المديرة لعمال البناء خلال زيارة للموقع السبت إن العمل درس."],
                      [("لعمال البناء", "delre")], "ar"))
     assert ev.is_empty()
+
+
+def test_arabic_deportation_object_and_accusative_demonym_target():
+    # `صحفيا فرنسيا`: the mention table missed the accusative demonym; the lexicon reads it without its alef.
+    # `ترحيل ناشطة ألمانية`: the nationality after an object noun is the deported person's, not the deporter
+    ev = run(article("d1", ["رحلت السلطات المصرية صحفيا فرنسيا يوم الأحد."], [("المصرية", "egy")], "ar"),
+             article("d2", ["ترحيل ناشطة ألمانية بعد منعها من الدخول إلى مصر."], [("ألمانية", "deu"), ("مصر", "egy")], "ar"))
+    assert ev.select("article_id", "source_actor_id", "event_code").rows() == [("d1", "egy", "174")]
+    target = ev["target_actor_id"][0]
+    assert event_agent_actors(*article("d1", ["رحلت السلطات المصرية صحفيا فرنسيا يوم الأحد."], [("المصرية", "egy")], "ar"),
+                              actors_frame()).filter(pl.col("actor_id") == target)["country_iso3"].to_list() == ["FRA"]
