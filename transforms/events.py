@@ -375,9 +375,10 @@ class Hit:
 def _ar_visit_object(gap: str, m: M) -> bool:
     """Is mention `m`, `gap` after a visit word, the place visited: a country named right after the verb
     (`زار روسيا`), or after `إلى`/`لـ` (`زيارة إلى المغرب`, `زيارة مرتقبة لطهران`)?"""
+    gap = gap.replace("#", " ")  # `زار #روسيا`: a hashtag is no word
     if gap.strip() == "":
         return m.atype == "COUNTRY" and m.kind != "DEMONYM"
-    return bool(re.fullmatch(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|نحو\s+|ل)", gap))
+    return bool(re.fullmatch(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|نحو\s+|لل?)\s*", gap))
 
 
 _BUILTIN_NEG = re.compile(r"^(?:lack|absence)\s+of\b|^عدم")
