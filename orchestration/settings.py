@@ -41,6 +41,7 @@ RAW_TABLES = (
     "statements",
     "events",
     "event_actors",
+    "statement_actors",
 )
 
 

@@ -20,6 +20,7 @@ def write_raw(parquet_dir, documents: pl.DataFrame) -> None:
         "articles": schemas.RAW_ARTICLES, "rejected_files": schemas.REJECTED_FILES,
         "sentences": schemas.SENTENCES, "actor_mentions": schemas.ACTOR_MENTIONS, "actors": schemas.ACTORS,
         "statements": schemas.STATEMENTS, "events": schemas.EVENTS, "event_actors": schemas.ACTORS,
+        "statement_actors": schemas.ACTORS,
     }
     for table, schema in tables.items():
         schemas.empty(schema).write_parquet(parquet_dir / f"{table}.parquet")

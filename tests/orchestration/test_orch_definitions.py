@@ -11,7 +11,7 @@ from orchestration.definitions import JOB_NAME, build_definitions
 from orchestration.settings import REPO
 
 RAW = ["articles", "rejected_files", "documents", "sentences", "actor_mentions", "actors", "statements", "events",
-       "event_actors"]
+       "event_actors", "statement_actors"]
 CONTRACT_MARTS = ["dim_articles", "dim_actors", "fct_actor_mentions", "fct_statements", "fct_events"]
 
 
@@ -43,7 +43,7 @@ def test_asset_keys_and_groups(graph):
     groups = {k.to_user_string(): graph.get(k).group_name for k in graph.get_all_asset_keys()}
     for table in RAW:
         assert groups[f"raw/{table}"] == ("extract" if table in {"actor_mentions", "actors", "statements", "events",
-                                                                              "event_actors"}
+                                                                              "event_actors", "statement_actors"}
                                           else "ingest")
         assert groups[f"staging/stg_raw__{table}"] == "staging"
     for mart in CONTRACT_MARTS:

@@ -1,18 +1,18 @@
 {#- One row per resolved actor that the articles mention or that a statement or event refers to. -#}
-with extracted_actors as (
-    select * from {{ ref('stg_raw__actors') }}
-),
-
-event_actors as (
-    -- generic agents and states only the events stage found (`Moroccan protesters`)
-    select * from {{ ref('stg_raw__event_actors') }}
-    where actor_id not in (select actor_id from extracted_actors)
+with all_actors as (
+    -- the actors stage's rows first; then actors only the events stage found (generic agents such as
+    -- `Moroccan protesters`) and dictionary actors only statements' speakers resolve to
+    select *, 1 as priority from {{ ref('stg_raw__actors') }}
+    union all
+    select *, 2 as priority from {{ ref('stg_raw__event_actors') }}
+    union all
+    select *, 3 as priority from {{ ref('stg_raw__statement_actors') }}
 ),
 
 actors as (
-    select * from extracted_actors
-    union all
-    select * from event_actors
+    select * exclude (priority)
+    from all_actors
+    qualify row_number() over (partition by actor_id order by priority) = 1
 ),
 
 mentions as (
