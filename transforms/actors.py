@@ -211,8 +211,9 @@ class ActorLexicon:
         return self.person_keys.get(pk)
 
     def person_by_skeleton(self, arabic_name: str) -> str | None:
-        """The dictionary person whose Latin name has the consonant skeleton of this Arabic name
-        (`عثمان طرطاق` -> Othman Tartag), when exactly one does; names of two words or more only."""
+        """The dictionary person whose Latin name has the consonant skeleton of this Arabic name, with the
+        long vowels where the Arabic writes them (`هواري بومدين` -> Houari Boumedienne), when exactly one
+        does; names of two words or more, skeletons of 6+ consonants only."""
         if self._skel is None:
             idx: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for aid, r in self.rows.items():
@@ -220,11 +221,12 @@ class ActorLexicon:
                 if r["actor_type"] != "PERSON" or not name or len(name.split()) < 2:
                     continue
                 sk = arabic.latin_skeleton(name)
-                if len(sk) >= 5:
+                if len(sk) >= 6:  # shorter skeletons (`Mohammed Youla` ~ `محمد العلي`) match too many names
                     idx[sk].append((aid, name))
             self._skel = dict(idx)
-        if len(arabic_name.split()) < 2:
-            return None
+        words = arabic_name.split()
+        if len(words) < 2 or (len(words) == 2 and arabic.norm(words[0]) in _AR_COMMON_GIVEN):
+            return None  # `محمد عمر`: too many people share a two-word name that starts so commonly
         found = {aid for sk in arabic.arabic_skeletons(arabic_name) for aid, name in self._skel.get(sk, ())
                  if arabic.arabic_name_matches(arabic_name, name)}
         return found.pop() if len(found) == 1 else None
@@ -652,7 +654,7 @@ _AR_STOP = {arabic.norm(w) for w in """
 وهو وهي وذلك لذلك كما مثل عبر ضمن بشأن إزاء تجاه أمس الأول الثاني السابق الأسبق الحالي الجديد الابن الأب نفسه ذاته
 عام سنة شهر أسبوع مساء صباح ليلة له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها معه معها
 خلال الماضي المقبل القادم الجاري بأن بأنه لأن وأن وإن فإن وكان وكانت يكون تكون ليس وليس إلا الا سوى رغم
-فحسب واحد واحدة المباراة الجميع خارج داخل ثلاث ثلاثة أربع أربعة خمس خمسة عدة دول جديدا
+فحسب واحد واحدة المباراة قبيل بعيد الجميع خارج داخل ثلاث ثلاثة أربع أربعة خمس خمسة عدة دول جديدا
 """.split()}
 _AR_NAME_START_BAD = ("لل", "بال", "وال", "فال", "كال")
 _AR_COMPOUND_FIRST = {arabic.norm(w) for w in ("عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "ولد", "آل", "أم", "بنت")}
@@ -1289,6 +1291,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         # `السفير`, `رئيس الوزراء`, and `مدير المكتب المركزي ...` (a title made definite by its complement)
         definite = arabic.norm(toks[i][0]).startswith(("ال", "وال", "لل", "بال")) or tlen > 1 or (
             j > i + tlen and profs[i + tlen][1].startswith("ال"))
+        if tlen == 1 and j == i + 1 and key0 in _AR_AMBIGUOUS_TITLE:
+            definite = False  # `الفريق` is also "the team": a known given name must follow
         name_toks = _ar_scan_name(lex, toks, j, used, mode="definite" if definite else "strict")
         if name_toks:
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
@@ -1380,7 +1384,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
                         and m_["char_end"] == toks[k][2]:
                     k += 1
                 break
-            if k > q + 1 and (profs[k][4] is not None or kk in _AR_HONORIFIC):
+            if k > q + 1 and (profs[k][4] is not None or kk in _AR_HONORIFIC or kk in _AR_GENERIC_ADJ):
                 break  # `لجنة ... للسوق الدكتور سعد`, `بلدية المندق المهندس ناصر`: a title starts a person
             if kk.startswith(("ال", "لل", "وال")) or (kk.startswith("ل") and k > q + 1
                                                         and not tk.endswith(("ه", "ها", "هم", "هما"))):
@@ -1484,7 +1488,12 @@ _AR_NAMED_AFTER = {arabic.norm(w) for w in (
 _AR_HONORIFIC = {arabic.norm(w) for w in ("المهندس", "الشيخ", "الدكتور", "الأستاذ", "السيد", "السيدة", "اللواء",
                                          "العقيد", "الفريق", "العميد", "الحاج", "المستشار", "الأمير")}
 _AR_PLACE_BEFORE = _AR_NAMED_AFTER | {arabic.norm(w) for w in (
-    "معبر", "كرم", "قرية", "منطقة", "بلدة", "مخيم", "وادي", "جبل", "جزيرة", "حي", "بقرية", "بمنطقة", "ببلدة", "بمخيم")}
+    "معبر", "كرم", "قرية", "منطقة", "بلدة", "مخيم", "وادي", "جبل", "جزيرة", "حي", "بقرية", "بمنطقة", "ببلدة", "بمخيم",
+    "ملكة", "ملكات")}
+_AR_AMBIGUOUS_TITLE = {arabic.norm(w) for w in ("فريق", "رائد")}
+_AR_COMMON_GIVEN = {arabic.norm(w) for w in (
+    "محمد", "أحمد", "محمود", "علي", "حسن", "حسين", "مريم", "إبراهيم", "خالد", "عمر", "يوسف", "مصطفى", "عبدالله",
+    "فاطمة", "زين", "سلمان", "سليمان", "عادل", "سعيد", "صالح", "قيام")}
 _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 

@@ -110,48 +110,64 @@ def arabic_share_quick(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------------------
-# cross-script name keys: consonant skeletons both scripts can compute, with the long vowels Arabic writes
+# cross-script name keys: consonant skeletons both scripts can compute, checked with the long vowels Arabic
+# writes (and their quality: و is o/u, ي is i/e, ا is a/e) and the short vowels Latin adds where Arabic writes none
 
-_SKEL_LATIN = (("kh", "k"), ("gh", "k"), ("ch", "s"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("dj", "j"), ("ph", "f"),
-               ("q", "k"), ("c", "k"), ("g", "k"), ("x", "ks"))
+_SKEL_LATIN = (("tch", "S"), ("kh", "k"), ("gh", "k"), ("ch", "S"), ("sh", "S"), ("th", "t"), ("dh", "d"),
+               ("dj", "j"), ("ph", "f"), ("q", "k"), ("c", "k"), ("g", "k"), ("x", "ks"))
 _SKEL_AR = {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
-            "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
-            "ن": "n", "ه": "h", "پ": "b", "چ": "s", "ڤ": "f", "گ": "k", "ک": "k",
-            "ا": "V", "و": "V", "ي": "V", "ى": "V"}
-_SKEL_REPEAT = re.compile(r"(.)\1+")
+            "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
+            "ن": "n", "ه": "h", "پ": "b", "چ": "S", "ڤ": "f", "گ": "k", "ک": "k",
+            "ا": "A", "و": "U", "ي": "I", "ى": "Y"}
+_SKEL_REPEAT = re.compile(r"([bdfhjklmnprstvzS])\1+")
+_LAT_VOWELS = re.compile(r"[aeiouyw]+")
+
+
+def _vowel_class(run: str) -> str:
+    """`U` o/u/w, `I` i/y, `E` e, `A` a; lower case for a run of two letters or more (`ou`, `ee`, `ai`), which
+    writes a long vowel: it must stand where the Arabic writes one (`Mahmoud` is not `محمد`)."""
+    if "o" in run or "u" in run or "w" in run:
+        c = "U"
+    elif "i" in run or "y" in run:
+        c = "I"
+    else:
+        c = "E" if set(run) == {"e"} else "A"
+    return c.lower() if len(run) >= 2 else c
 
 
 def latin_vowel_skeleton(name: str) -> str:
-    """A Latin-script name as consonants and `V` (a run of vowels, w and y included): digraphs folded (`kh`,
-    `ch`/`sh`, `dj`), q/g/c -> k, doubled letters collapsed. `Abdelaziz Bouteflika` -> `VbdVlVzVzbVtVflVkV`."""
+    """A Latin-script name as consonants and one class letter per vowel run (`U` o/u/w, `I` i/y, `E` e, `A`
+    a): digraphs folded (`kh`, `ch`/`sh` -> S, `dj`), q/g/c -> k, doubled letters collapsed.
+    `Abdelaziz Bouteflika` -> `AbdElAzIzbUtEflIkA`."""
     import unicodedata
 
     s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
     s = re.sub(r"[^a-z]", "", s)
     for a, b in _SKEL_LATIN:
         s = s.replace(a, b)
-    s = re.sub(r"[aeiouyw]+", "V", s)
+    s = _LAT_VOWELS.sub(lambda m: _vowel_class(m.group()), s)
     return _SKEL_REPEAT.sub(r"\1", s)
 
 
 def latin_skeleton(name: str) -> str:
     """Consonants only (`bdlzbtflk`): the index key; `arabic_name_matches` checks the vowels."""
-    return _SKEL_REPEAT.sub(r"\1", latin_vowel_skeleton(name).replace("V", ""))
+    return _SKEL_REPEAT.sub(r"\1", re.sub(r"[AEIUaeiu]", "", latin_vowel_skeleton(name)))
 
 
 def arabic_vowel_skeletons(name: str, limit: int = 16) -> tuple[str, ...]:
-    """An Arabic-script name as consonants and `V` for the long vowels it writes (ا و ي ى); ع, hamza and a
-    word-final taa marbuta dropped; the article of a word both kept and dropped (Latin spellings write
-    `Abdelaziz` for `عبد العزيز` but `Cherkaoui` for `الشرقاوي`)."""
+    """An Arabic-script name as consonants and the long vowels it writes (`A` ا, `U` و, `I` ي, `Y` final ى); ع,
+    hamza and a word-final taa marbuta dropped; the article of a word both kept and dropped (Latin spellings
+    write `Abdelaziz` for `عبد العزيز` but `Cherkaoui` for `الشرقاوي`)."""
     outs = [""]
     for w in norm(name).split():
         if not is_arabic_word(w):
             return ()
         if w.endswith("ه") and len(w) > 2:
             w = w[:-1]  # taa marbuta (folded to ه by the normaliser)
+        w = w.replace("تش", "چ")
         if w.startswith("ال") and len(w) > 3:
             base = "".join(_SKEL_AR.get(c, "") for c in w[2:])
-            forms = ["Vl" + base, base]
+            forms = ["Al" + base, base]
         else:
             forms = ["".join(_SKEL_AR.get(c, "") for c in w)]
         outs = [o + f for o in outs for f in forms][:limit]
@@ -160,25 +176,37 @@ def arabic_vowel_skeletons(name: str, limit: int = 16) -> tuple[str, ...]:
 
 def arabic_skeletons(name: str) -> frozenset[str]:
     """Consonant-only skeletons of an Arabic name (the index keys matching `latin_skeleton`)."""
-    return frozenset(_SKEL_REPEAT.sub(r"\1", v.replace("V", "")) for v in arabic_vowel_skeletons(name))
+    return frozenset(_SKEL_REPEAT.sub(r"\1", re.sub(r"[AUIY]", "", v)) for v in arabic_vowel_skeletons(name))
+
+
+_LONG = {"A": "AE", "U": "U", "I": "IE", "Y": "AIE"}
 
 
 @lru_cache(maxsize=4096)
 def _vowel_pattern(vskel: str) -> re.Pattern:
-    # a long vowel written in Arabic needs a vowel in the Latin spelling; elsewhere a short vowel may be there
-    out = ["V?"]
-    for c in vskel:
-        if c == "V":
-            out[-1] = "V"
+    # a run of long vowels needs a Latin vowel of a matching quality; between consonants Latin may add a short
+    # vowel; after a final consonant only a/e (taa marbuta, French silent e), not i/o/u (Arabic writes those)
+    out, i = ["[AEIU]?"], 0
+    while i < len(vskel):
+        c = vskel[i]
+        if c in _LONG:
+            allowed = set()
+            while i < len(vskel) and vskel[i] in _LONG:
+                allowed |= set(_LONG[vskel[i]])
+                i += 1
+            out[-1] = "[" + "".join(sorted(allowed)) + "".join(sorted(allowed)).lower() + "]"
             continue
         out.append(re.escape(c))
-        out.append("V?")
+        out.append("[AEIU]?")
+        i += 1
+    if out[-1] == "[AEIU]?":
+        out[-1] = "[AE]?"
     return re.compile("".join(out))
 
 
 def arabic_name_matches(arabic_name: str, latin_name: str) -> bool:
     """True when a Latin spelling can be a transliteration of an Arabic name: same consonants in the same
-    order, and a vowel wherever the Arabic writes a long one (`عبد الحميد عبداوي` ~ `Abdelhamid Abdaoui`, not
-    `Abdelhamid Abad`; `حبوب الشرقاوي` ~ `Haboub Cherkaoui`)."""
+    order (ش is sh/ch, not s), and a vowel of the right quality wherever the Arabic writes a long one
+    (`عبد الحميد عبداوي` ~ `Abdelhamid Abdaoui`, not `Abdelhamid Abad`; `محمود` is not `Mohammad`)."""
     lat = latin_vowel_skeleton(latin_name)
     return any(_vowel_pattern(v).fullmatch(lat) for v in arabic_vowel_skeletons(arabic_name))

@@ -154,16 +154,21 @@ def test_skeleton_keys_match_transliterations_and_keep_long_vowels():
     assert arabic.arabic_name_matches("عبد الحميد عبداوي", "Abdelhamid Abdaoui")
     assert not arabic.arabic_name_matches("عبد الحميد عبداوي", "Abdelhamid Abad")  # اوي needs vowels
     assert not arabic.arabic_name_matches("ناصر بوريطة", "Nasser Bourkia")
+    assert not arabic.arabic_name_matches("محمد عباس", "Mahmoud Abbas")
+    assert not arabic.arabic_name_matches("محمد العسيري", "Mohamed Achari")  # ش is not س
     assert arabic.latin_skeleton("Abdelaziz Bouteflika") == "bdlzbtflk"
 
 
 def test_arabic_name_resolves_to_a_dictionary_person_known_only_in_latin():
     lex = load_lexicon()
     for ar, en in [("هواري بومدين", "Houari Boumedienne"), ("علي بن فليس", "Ali Benflis"),
-                   ("خالد نزار", "Khaled Nezzar")]:
+                   ("عبد القادر مساهل", "Abdelkader Messahel"), ("حيدر العبادي", "Haidar al Abadi")]:
         aid = lex.lookup(ar, "ar")
         assert aid is not None and aid == lex.lookup(en, "en"), ar
     assert lex.lookup("عبد الحميد عبداوي", "ar") is None  # not the dictionary's Abdelhamid Abad
+    assert lex.lookup("محمود سليمان", "ar") is None  # not Mohammad Soleimani (و is not a, no final i)
+    assert lex.person_by_skeleton("محمد عمر") is None  # too common a two-word name (Mohamed Omer, ERI)
+    assert lex.person_by_skeleton("محمد عباس") is None  # and not Mahmoud Abbas: `ou` needs a written و
     j = _run(("a", "ar", "وقال الرئيس الجزائري الراحل هواري بومدين إن"))
     row = _one(j, "هواري بومدين")
     assert (row["canonical_name"], row["canonical_name_ar"], row["country_iso3"]) == \
