@@ -193,6 +193,8 @@ def _hygiene(text: str, *, pre_cleaned: bool = False) -> str:
         text = _SPACES.sub(" ", text)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\u2028" in text or "\u2029" in text:  # Unicode line and paragraph separators are line ends
+            text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     if (changed or not pre_cleaned) and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
@@ -645,7 +647,8 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
         .fill_null("")
         .str.replace_all(_CONTROL_RS, "")
         .str.replace_all(_SPACES_RS, " ")
-        .str.replace_all("\r\n?", "\n"),
+        .str.replace_all("\r\n?|\u2028", "\n")
+        .str.replace_all("\u2029", "\n\n"),
         "meta_title",
         "meta_outlet",
     )

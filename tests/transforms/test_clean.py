@@ -337,3 +337,15 @@ def test_navigation_bars_breadcrumbs_and_related_links_removed() -> None:
         "The talks resumed today in Rabat, officials said after the meeting.\n\n"
         "The next round is due in May, the ministry said."
     )
+
+
+def test_unicode_line_and_paragraph_separators_are_line_ends():
+    r = clean_text("Algeria recalled its ambassador.\u2029Morocco regretted the decision.\u2028It said so.")
+    assert r.body_text == clean_text("Algeria recalled its ambassador.\n\nMorocco regretted the decision.\n"
+                                     "It said so.").body_text
+    assert r.body_text.split("\n\n") == ["Algeria recalled its ambassador.", "Morocco regretted the decision.",
+                                         "It said so."]
+    docs = clean_articles(conform(pl.DataFrame({"article_id": ["a"], "raw_text": ["One.\u2029Two three."]}),
+                                  RAW_ARTICLES))
+    assert docs["body_text"].to_list() == ["One.\n\nTwo three."]
+    assert word_count(r.body_text) == len(r.body_text.split()) == 11
