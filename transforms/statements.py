@@ -1033,6 +1033,10 @@ def _plural_subject(text: str, cs: int) -> bool:
 
 _RX_LEAD_OK = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also)\b,?\s*)?"
                          r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
+_RX_DAY_ADJUNCT = re.compile(
+    r"\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    r"today|tonight|week|weekend|month|year)(?:\s+(?:night|morning|afternoon|evening))?"
+    r"(?=\s+(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][a-z]+)\s)")
 _RX_DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–.;!?\n]{1,60}\s[—–]\s*")
 
 
@@ -1601,9 +1605,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             if tm2 is not None:
                 pos = tm2.start("rest")
     else:
-        dm = _RX_DASH_ASIDE.match(text, pos, se)
+        dm = _RX_DASH_ASIDE.match(text, pos, se) or _RX_DAY_ADJUNCT.match(text, pos, se)
         if dm is not None:
-            pos = dm.end()  # "said — on Twitter, as it happens — that ..."
+            pos = dm.end()  # "said — on Twitter, as it happens — that ...", "said Wednesday he agrees"
         am = _ADJUNCT.match(text, pos, se)
         if am and am.end() > pos:
             # only skip it when 'that' / ':' / ',' / a quote follows; else the content starts at the cue
