@@ -112,7 +112,7 @@ def actors(paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
 
     s = paths.settings()
     docs, sents = _read(s, "documents", schemas.DOCUMENTS), _read(s, "sentences", schemas.SENTENCES)
-    mentions, actor_rows = extract_actors(docs, sents, n_process=s.n_process)
+    mentions, actor_rows = extract_actors(docs, sents, n_process=s.n_process, min_articles=s.parallel_min_articles)
     yield _write(s, "actor_mentions", mentions, schemas.ACTOR_MENTIONS)
     yield _write(s, "actors", actor_rows, schemas.ACTORS)
 
@@ -144,7 +144,7 @@ def statements(context: dg.AssetExecutionContext, paths: AkhbarPaths, run_lock: 
 
     s = paths.settings()
     inputs = _extract_inputs(s)
-    rows = extract_statements_parallel(*inputs, n_process=s.n_process)
+    rows = extract_statements_parallel(*inputs, n_process=s.n_process, min_articles=s.parallel_min_articles)
     speakers, unknown = referenced_actors(rows["speaker_actor_id"].to_list(), inputs[3])
     if unknown:
         context.log.warning(f"{len(unknown)} speaker ids are no known actor (the quality gate will block them): "
@@ -166,7 +166,8 @@ def events(paths: AkhbarPaths, run_lock: RunLock) -> Iterator:
     from transforms.parallel import extract_events_with_agents_parallel
 
     s = paths.settings()
-    events, agent_actors = extract_events_with_agents_parallel(*_extract_inputs(s), n_process=s.n_process)
+    events, agent_actors = extract_events_with_agents_parallel(*_extract_inputs(s), n_process=s.n_process,
+                                                                 min_articles=s.parallel_min_articles)
     yield _write(s, "events", events, schemas.EVENTS)
     yield _write(s, "event_actors", agent_actors, schemas.ACTORS)
 

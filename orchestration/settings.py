@@ -29,6 +29,8 @@ ENV_PARQUET_DIR = "AKHBAR_PARQUET_DIR"
 ENV_WAREHOUSE = "AKHBAR_WAREHOUSE"
 ENV_STAGING_WAREHOUSE = "AKHBAR_STAGING_WAREHOUSE"
 ENV_N_PROCESS = "AKHBAR_N_PROCESS"
+ENV_PARALLEL_MIN = "AKHBAR_PARALLEL_MIN_ARTICLES"
+PARALLEL_MIN_ARTICLES = 400  # below this a worker pool costs more than it saves
 
 # The Parquet tables of the raw layer, one file each: <parquet_dir>/<table>.parquet (= dbt source raw.<table>).
 RAW_TABLES = (
@@ -51,18 +53,21 @@ def _path(value: str | os.PathLike | None, default: Path) -> Path:
     return Path(value).expanduser().resolve()
 
 
+def _whole(value: str | os.PathLike | None, name: str, default: int) -> int:
+    if value is None or not str(value).strip():
+        return default
+    try:
+        n = int(str(value))
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {str(value)!r}") from None
+    if n < 1:
+        raise ValueError(f"{name} must be 1 or more, not {n}")
+    return n
+
+
 def _n_process(value: str | os.PathLike | None) -> int:
     """Worker processes: the value when set (>= 1), else the CPUs this process may use."""
-    if value is not None and str(value).strip():
-        try:
-            n = int(str(value))
-        except ValueError:
-            raise ValueError(f"worker processes (--workers, {ENV_N_PROCESS}) must be a whole number, not {str(value)!r}"
-                             ) from None
-        if n < 1:
-            raise ValueError(f"worker processes (--workers, {ENV_N_PROCESS}) must be 1 or more, not {n}")
-        return n
-    return max(1, len(os.sched_getaffinity(0)))
+    return _whole(value, f"worker processes (--workers, {ENV_N_PROCESS})", max(1, len(os.sched_getaffinity(0))))
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Settings:
     warehouse: Path  # the published file readers use
     staging_warehouse: Path  # dbt builds here; checks run here; publish copies it over `warehouse`
     n_process: int = 1  # worker processes for the extraction stages (large batches only)
+    parallel_min_articles: int = PARALLEL_MIN_ARTICLES  # smaller batches run in one process
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: str | os.PathLike | None) -> Settings:
@@ -91,6 +97,8 @@ class Settings:
                 pick("staging_warehouse", ENV_STAGING_WAREHOUSE), warehouse.parent / ".staging" / warehouse.name
             ),
             n_process=_n_process(pick("n_process", ENV_N_PROCESS)),
+            parallel_min_articles=_whole(pick("parallel_min_articles", ENV_PARALLEL_MIN), ENV_PARALLEL_MIN,
+                                         PARALLEL_MIN_ARTICLES),
         )
 
     def as_env(self) -> dict[str, str]:
@@ -101,6 +109,7 @@ class Settings:
             ENV_WAREHOUSE: str(self.warehouse),
             ENV_STAGING_WAREHOUSE: str(self.staging_warehouse),
             ENV_N_PROCESS: str(self.n_process),
+            ENV_PARALLEL_MIN: str(self.parallel_min_articles),
         }
 
     def parquet_path(self, table: str) -> Path:

@@ -6,6 +6,7 @@ a reader holds a read-only connection on the published warehouse.
 """
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -126,7 +127,7 @@ def settings(tmp_path_factory) -> Settings:
     root = tmp_path_factory.mktemp("akhbar")
     shutil.copytree(SAMPLE, root / "in")
     return Settings.from_env({}, input_dir=root / "in", warehouse=root / "warehouse.duckdb",
-                             parquet_dir=root / "parquet")
+                             parquet_dir=root / "parquet", n_process=1)
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +139,9 @@ def first(settings):
 
 @pytest.fixture(scope="module")
 def rerun(first, settings):
-    summary, text = run(settings)
+    # the second run takes the worker-pool path of every extraction stage (as a large batch does), so
+    # test_rerun_changes_nothing also says: two workers give the warehouse one process gives
+    summary, text = run(dataclasses.replace(settings, n_process=2, parallel_min_articles=1))
     assert summary.success, text
     return {"summary": summary, "text": text, "snap": snapshot(settings)}
 
