@@ -144,6 +144,7 @@ class ActorLexicon:
         self._ar_prof: dict[str, tuple] = {}
         self.ar_names: dict[str, str] = {}  # normalised Arabic canonical names (incl. media) -> id
         self._skel: dict[str, list[tuple[str, str]]] | None = None  # Latin consonant skeleton -> persons
+        self._skel_cache: dict[str, str | None] = {}  # Arabic name -> its dictionary person (or None)
         for aid, r in self.rows.items():
             if r["actor_type"] == "PERSON" and r["canonical_name"]:
                 self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
@@ -224,12 +225,19 @@ class ActorLexicon:
                 if len(sk) >= 6:  # shorter skeletons (`Mohammed Youla` ~ `محمد العلي`) match too many names
                     idx[sk].append((aid, name))
             self._skel = dict(idx)
+        hit = self._skel_cache.get(arabic_name, 0)
+        if hit != 0:
+            return hit
         words = arabic_name.split()
         if len(words) < 2 or (len(words) == 2 and arabic.norm(words[0]) in _AR_COMMON_GIVEN):
-            return None  # `محمد عمر`: too many people share a two-word name that starts so commonly
-        found = {aid for sk in arabic.arabic_skeletons(arabic_name) for aid, name in self._skel.get(sk, ())
-                 if arabic.arabic_name_matches(arabic_name, name)}
-        return found.pop() if len(found) == 1 else None
+            found = set()  # `محمد عمر`: too many people share a two-word name that starts so commonly
+        else:
+            found = {aid for sk in arabic.arabic_skeletons(arabic_name) for aid, name in self._skel.get(sk, ())
+                     if arabic.arabic_name_matches(arabic_name, name)}
+        hit = found.pop() if len(found) == 1 else None
+        if len(self._skel_cache) < 200_000:
+            self._skel_cache[arabic_name] = hit
+        return hit
 
     def actor(self, actor_id: str) -> dict | None:
         """The ACTORS row for an id, as a dict, or None."""
@@ -1705,12 +1713,12 @@ def _link_scripts(lex: ActorLexicon, mentions: list[dict], actor_rows: dict[str,
 
 
 def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
-                   use_spacy: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
+                   use_spacy: bool = True, min_articles: int = 400) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS.
 
-    `n_process` > 1 splits a large batch into chunks processed by that many forked workers (both the
-    Arabic rules and English NER); results are identical to a serial run (ids are content-derived and
-    chunks are merged in order)."""
+    `n_process` > 1 splits a batch of `min_articles` or more into chunks processed by that many workers of
+    the shared pool (`transforms.parallel.get_pool`; both the Arabic rules and English NER); results are
+    identical to a serial run (ids are content-derived and chunks are merged in order)."""
     if documents.is_empty():
         return empty(ACTOR_MENTIONS), empty(ACTORS)
     lex = load_lexicon()
@@ -1719,7 +1727,7 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
         for aid, grp in sentences.sort(["article_id", "char_start"]).group_by("article_id", maintain_order=True):
             starts_by_doc[aid[0]] = grp["char_start"].to_list()
     docs = documents.select("article_id", "language", "body_text").to_dicts()
-    if n_process > 1 and len(docs) >= 400:
+    if n_process > 1 and len(docs) >= min_articles:
         from transforms.parallel import get_pool
 
         n_chunks = n_process * 8

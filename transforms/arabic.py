@@ -154,6 +154,7 @@ def latin_skeleton(name: str) -> str:
     return _SKEL_REPEAT.sub(r"\1", re.sub(r"[AEIUaeiu]", "", latin_vowel_skeleton(name)))
 
 
+@lru_cache(maxsize=65536)
 def arabic_vowel_skeletons(name: str, limit: int = 16) -> tuple[str, ...]:
     """An Arabic-script name as consonants and the long vowels it writes (`A` ا, `U` و, `I` ي, `Y` final ى); ع,
     hamza and a word-final taa marbuta dropped; the article of a word both kept and dropped (Latin spellings
@@ -174,6 +175,7 @@ def arabic_vowel_skeletons(name: str, limit: int = 16) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_SKEL_REPEAT.sub(r"\1", o) for o in outs))
 
 
+@lru_cache(maxsize=65536)
 def arabic_skeletons(name: str) -> frozenset[str]:
     """Consonant-only skeletons of an Arabic name (the index keys matching `latin_skeleton`)."""
     return frozenset(_SKEL_REPEAT.sub(r"\1", re.sub(r"[AUIY]", "", v)) for v in arabic_vowel_skeletons(name))
