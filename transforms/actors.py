@@ -45,6 +45,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _REPEAT = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=262144)
 def person_key(name: str) -> str:
     """Spelling-tolerant key of a person's name. Latin names lose case, diacritics, spaces, hyphens and
     doubled letters; in each word every run of vowels becomes one placeholder and a word-final one is
@@ -1746,7 +1747,7 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
     del lex
     if not all_mentions:
         return empty(ACTOR_MENTIONS), empty(ACTORS)
-    mentions = conform(pl.DataFrame(all_mentions, schema_overrides={"sentence_index": pl.Int32}), ACTOR_MENTIONS)
+    mentions = conform(pl.DataFrame(all_mentions, schema_overrides=ACTOR_MENTIONS, infer_schema_length=None), ACTOR_MENTIONS)
     mentions = mentions.unique("mention_id", keep="first", maintain_order=True).sort(["article_id", "char_start"])
     used = set(mentions["actor_id"].to_list())
     for r in actor_rows.values():
