@@ -51,14 +51,18 @@ def person_key(name: str) -> str:
     doubled letters; in each word every run of vowels becomes one placeholder and a word-final one is
     dropped. So vowel spellings merge (`Abdul-Malik Sellal` == `Abdelmalek Sellal`, `Haboub` == `Habboub`,
     `Yassine` == `Yassin`, `Othman` == `Athmane`) while where the vowels stand still counts
-    (`Abdaoui` != `Abad`). Arabic names are normalised (`normalize_arabic`) with spaces removed."""
-    if arabic.is_arabic_word(name.replace(" ", "")[:1] or "x"):
+    (`Abdaoui` != `Abad`). Arabic names are normalised (`normalize_arabic`) with spaces removed. A name whose
+    key would be (almost) nothing (`Yu Ay`) keeps its vowels; a name without a letter or digit has key ''
+    (which names no one: the dictionary never indexes it)."""
+    first = next((c for c in name if c.isalpha()), "x")
+    if arabic.is_arabic_word(first):
         return "".join(arabic.norm(name).split())
     s = _fold(name).lower()
     s = re.sub(r"['’`.]", "", s)
     s = s.replace("ou", "u").replace("ph", "f").replace("kh", "k").replace("dj", "j").replace("q", "k")
     words = re.findall(r"[a-z0-9]+", s)
-    return _REPEAT.sub(r"\1", "".join(_VOWELS.sub("*", w).rstrip("*") for w in words))
+    key = _REPEAT.sub(r"\1", "".join(_VOWELS.sub("*", w).rstrip("*") for w in words))
+    return key if len(key.replace("*", "")) >= 2 else "".join(words)
 
 
 def org_key(name: str) -> str:
@@ -148,7 +152,8 @@ class ActorLexicon:
         self._skel_cache: dict[str, str | None] = {}  # Arabic name -> its dictionary person (or None)
         for aid, r in self.rows.items():
             if r["actor_type"] == "PERSON" and r["canonical_name"]:
-                self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
+                if person_key(r["canonical_name"]):
+                    self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
             if r["canonical_name_ar"]:
                 self.ar_names.setdefault(" ".join(arabic.phrase_key(r["canonical_name_ar"])), aid)
         for a in alias_rows:
@@ -176,7 +181,8 @@ class ActorLexicon:
         letters = re.sub(r"[^A-Za-z]", "", alias)
         exact = tuple(toks) if letters.isupper() and len(letters) <= 6 else None
         if self.rows.get(aid, {}).get("actor_type") == "PERSON":
-            self.person_keys.setdefault(person_key(alias), aid)
+            if person_key(alias):
+                self.person_keys.setdefault(person_key(alias), aid)
         if key in self.en:
             old = self.en[key]
             # an acronym entry and a word entry can share a key (`IS` vs `is`): keep the word-free one

@@ -17,3 +17,16 @@ def test_a_role_after_many_mentions_without_one():
     assert mentions.filter(pl.col("surface_text") == "Morocco").height == 150
     roles = mentions.filter(pl.col("role").is_not_null()).select("surface_text", "role").to_dicts()
     assert roles == [{"surface_text": "John Kerry", "role": "Secretary of State"}]
+
+
+def test_no_name_resolves_through_an_empty_key():
+    from transforms.actors import load_lexicon, person_key
+
+    lex = load_lexicon()
+    assert person_key("Yu Ay") == "yuay"  # all vowels: the key keeps them rather than be empty
+    assert person_key("Bourita") == person_key("Burita") == "b*r*t"
+    assert "" not in lex.person_keys
+    # a hashtag or a bare cue verb is no dictionary person (both used to hit 'Yu Ay' through the key '')
+    assert lex.lookup("#شيرين", "ar") is None
+    assert lex.lookup("وأضافت", "ar") is None
+    assert lex.actor(lex.lookup("Yu Ay", "en"))["canonical_name"] == "Yu Ay"
