@@ -1660,6 +1660,14 @@ def _extract_chunk(args):
     return _extract_serial(docs, starts_by_doc, use_spacy)
 
 
+_EN_COST = 5  # a character of English (statistical NER) costs about this many of Arabic (rules only)
+
+
+def _chunk_cost(chunk: list[dict], use_spacy: bool) -> int:
+    return sum(len(d["body_text"] or "") * (1 if d["language"] == "ar" or not use_spacy else _EN_COST)
+               for d in chunk)
+
+
 def _merge_actor_rows(parts: list[dict[str, dict]]) -> dict[str, dict]:
     """Actor rows from chunks processed in order: the first chunk that saw an actor fixes its row, later
     chunks fill what is missing; the role is the latest seen (as in a serial run)."""
@@ -1737,14 +1745,19 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
     if n_process > 1 and len(docs) >= min_articles:
         from transforms.parallel import get_pool
 
-        n_chunks = n_process * 8
+        n_chunks = n_process * 16
         size = -(-len(docs) // n_chunks)
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
         jobs = [(c, {d["article_id"]: starts_by_doc[d["article_id"]] for d in c if d["article_id"] in starts_by_doc},
                  use_spacy) for c in chunks]
+        # the costliest chunks first (English text costs the statistical model several times what the Arabic
+        # rules cost), so no heavy chunk starts last and leaves the other workers idle; results are put back in
+        # chunk order, so the merge is the same as a serial run's
+        order = sorted(range(len(jobs)), key=lambda i: -_chunk_cost(chunks[i], use_spacy))
         # the shared persistent pool (transforms.parallel): its workers keep the model and the warm Arabic
         # token caches between calls, where a fork pool per call started cold every time
-        results = get_pool(n_process).map(_extract_chunk, jobs, chunksize=1)
+        done = get_pool(n_process).map(_extract_chunk, [jobs[i] for i in order], chunksize=1)
+        results = [r for _, r in sorted(zip(order, done, strict=True), key=lambda p: p[0])]
         all_mentions = [m for ms, _ in results for m in ms]
         actor_rows = _merge_actor_rows([rows for _, rows in results])
     else:

@@ -30,3 +30,22 @@ def test_no_name_resolves_through_an_empty_key():
     assert lex.lookup("#شيرين", "ar") is None
     assert lex.lookup("وأضافت", "ar") is None
     assert lex.actor(lex.lookup("Yu Ay", "en"))["canonical_name"] == "Yu Ay"
+
+
+def test_the_worker_pool_gives_the_serial_mentions_and_actors(sample_dir):
+    from polars.testing import assert_frame_equal
+
+    from transforms import parallel
+    from transforms.clean import clean_articles
+    from transforms.ingest import ingest_folder
+
+    docs = clean_articles(ingest_folder(sample_dir)[0])
+    sents = split_sentences(docs)
+    serial = extract_actors(docs, sents)
+    try:
+        pooled = extract_actors(docs, sents, n_process=2, min_articles=1)  # 5 chunks, costliest first
+    finally:
+        parallel.shutdown_pool()
+    assert serial[0].height > 200  # the seeds' mentions, not an empty comparison
+    for a, b in zip(serial, pooled, strict=True):
+        assert_frame_equal(a, b)
