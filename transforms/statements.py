@@ -179,6 +179,7 @@ _MARK_RX = re.compile("[“”«»„\"‹›\n]")
 
 
 _RX_TWO_APOS = re.compile(r"''(?!')")
+_RX_APOS_AFTER = re.compile(r"(?:s|t|re|ve|ll|d|m)\b")
 
 
 def quote_view(text: str) -> str:
@@ -242,6 +243,8 @@ def find_quotes(text: str) -> list[Quote]:
                 pending = None
             para_first = _first_nonspace(text, i + 1)
             continue
+        if ch == '"' and i > 0 and text[i - 1].isalpha() and _RX_APOS_AFTER.match(text, i + 1):
+            continue  # `don"t`, `Britain"s`: a straight double mark typed for an apostrophe
         if opener is None:
             if ch in _OPENERS:
                 opener, start = ch, i
@@ -249,6 +252,13 @@ def find_quotes(text: str) -> list[Quote]:
                     pending = None
             continue
         closer = _OPENERS[opener]
+        if ch == '"' and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
+            # ` "Word`: a straight mark after a space and before a letter opens a quote; it cannot close the
+            # earlier one (the source lost that quote's closing mark), so the earlier mark is unbalanced
+            start = i
+            if opener != '"':
+                opener = '"'
+            continue
         if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”") \
                 or (opener == "“" and ch == '"'):
             q = Quote(start, i)
@@ -422,7 +432,7 @@ _ABBREV_RX = re.compile(
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
-_RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*")
+_RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*|[.!?](?=[^\S\n]+\"[A-Z])")
 
 
 def _new_sentence_in(gap: str) -> bool:
@@ -440,7 +450,9 @@ def _new_sentence_in(gap: str) -> bool:
 
 def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[int]:
     """Clause boundaries: the given sentence starts, paragraph breaks and run-together sentence ends
-    ("region.”Referring"); with `full`, every sentence-final punctuation mark too (fallback splitter)."""
+    ("region.”Referring"), a sentence end before an opening straight quote (`difficulties. "The`: the
+    sentence splitter does not cut there when an earlier quote lost its closing mark); with `full`, every
+    sentence-final punctuation mark too (fallback splitter)."""
     b = set(starts)
     b.add(0)
     for m in (_SENT_END_WS if full else _RUN_TOGETHER).finditer(text):
@@ -450,7 +462,7 @@ def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[
             continue
         if text[i] == "." and _ABBREV_RX.search(text, max(0, i - 7), i):
             continue
-        b.add(m.end())
+        b.add(_first_nonspace(text, m.end()) if text[i] != "\n" else m.end())
     n = len(text)
     return sorted(x for x in b if x < n) or [0]
 
@@ -2104,6 +2116,24 @@ def _generic_that_candidates(doc: _Doc, table: CueTable, taken: set[int]) -> lis
     return out
 
 
+_STRAIGHT_OR_OPEN = set('"“«„')
+_STRAIGHT_OR_CLOSE = set('"”»')
+
+
+def _unpaired_marks(text: str, a: int, b: int) -> tuple[int, int, bool]:
+    """Reported content with a quote mark at an edge whose partner is missing inside it: the mark is not
+    part of the statement text. `"In view of ..., the organisation said` (the source lost the closing mark):
+    the content is the quote opened there, so it is direct."""
+    direct = False
+    if text[a] in _STRAIGHT_OR_OPEN and not any(ch in _STRAIGHT_OR_CLOSE for ch in text[a + 1:b]):
+        a, b = _trim(text, a + 1, b)
+        direct = b - a > 0
+    if b - a > 1 and text[b - 1] in _STRAIGHT_OR_CLOSE and not any(ch in _STRAIGHT_OR_OPEN for ch in text[a:b - 1]):
+        a, b = _trim(text, a, b - 1)
+        b = b - 1 if b > a and text[b - 1] == "," else b
+    return a, b, direct
+
+
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
@@ -2191,11 +2221,14 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
             spans = c.quotes_direct or [(c.cs, c.ce)]
             for a, b in spans:
                 a, b = _trim(text, a, b)
+                direct = c.quotes_direct is not None
+                if not direct and b - a > 1:
+                    a, b, direct = _unpaired_marks(text, a, b)
                 if b <= a or (c.quotes_direct is None and _words(text[a:b]) < c.min_words):
                     continue
                 st_speaker = text[s_s:s_e] if s_s is not None else None
                 st = _Stmt(aid, st_speaker, s_s, s_e, text[c.cue_s:c.cue_e], c.lemma, a, b,
-                           c.quotes_direct is not None, c.cue_s, c.cue_e, st_gender, c.content_left)
+                           direct, c.cue_s, c.cue_e, st_gender, c.content_left)
                 doc.stmts.append(st)
                 covered.append((a, b))
             last_para_end[0] = c

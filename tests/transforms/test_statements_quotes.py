@@ -1,0 +1,85 @@
+"""Straight quote marks in real bulk text: a source that lost a closing mark, apostrophes typed as `"`,
+quotes running over several paragraphs (each re-opened, the last one closed)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.schemas import ACTOR_MENTIONS, ACTORS, SENTENCES, STATEMENTS, empty
+from transforms.statements import extract_statements, find_quotes
+
+# BBC business style: the first quote never closes; the next straight mark opens a new quote
+LOST_CLOSE = (
+    'Consumer demand will remain fragile. "In view of the fragility of domestic growth, monetary policy is '
+    "likely to continue to 'wait and see', the organisation said in its report. Global growth is expected to "
+    'fall. The UNECE warned that attempts to reduce the US deficit could cause difficulties. "The orderly '
+    'reversal of the deficit is a major challenge for policy makers," it noted.'
+)
+
+
+class _NoLexicon:
+    def lookup(self, text: str, language: str) -> None:
+        return None
+
+    def actor(self, actor_id: str) -> None:
+        return None
+
+
+def _run(text: str, sentence_starts: list[int] | None = None) -> list[dict]:
+    docs = pl.DataFrame([{"article_id": "q", "body_text": text, "language": "en"}])
+    sents = empty(SENTENCES)
+    if sentence_starts is not None:
+        ends = [*sentence_starts[1:], len(text)]
+        sents = pl.DataFrame({
+            "article_id": ["q"] * len(sentence_starts), "sentence_index": list(range(len(sentence_starts))),
+            "char_start": sentence_starts, "char_end": ends,
+            "text": [text[a:b] for a, b in zip(sentence_starts, ends, strict=True)]}, schema=SENTENCES)
+    out = extract_statements(docs, sents, empty(ACTOR_MENTIONS), empty(ACTORS), lexicon=_NoLexicon())
+    assert list(out.schema) == list(STATEMENTS)
+    for r in out.iter_rows(named=True):
+        assert text[r["char_start"]:r["char_end"]] == r["statement_text"]
+    return out.to_dicts()
+
+
+def test_an_opening_straight_mark_does_not_close_an_earlier_quote():
+    inner = [LOST_CLOSE[q.inner[0]:q.inner[1]] for q in find_quotes(LOST_CLOSE)]
+    assert inner == ["The orderly reversal of the deficit is a major challenge for policy makers,"]
+    # a closing mark after a space but before punctuation still closes
+    t = 'He said "we will win ," and left.'
+    assert [t[q.inner[0]:q.inner[1]] for q in find_quotes(t)] == ["we will win ,"]
+
+
+def test_lost_closing_mark_statements():
+    # the sentence splitter, misled by the unbalanced mark, gives one sentence from the first mark on
+    for starts in (None, [0, LOST_CLOSE.index('"In view')]):
+        rows = _run(LOST_CLOSE, starts)
+        got = {(r["speaker_text"], r["speech_verb"], r["is_direct_quote"], r["statement_text"]) for r in rows}
+        assert ("it", "noted", True,
+                "The orderly reversal of the deficit is a major challenge for policy makers") in got
+        assert ("The UNECE", "warned", False, "attempts to reduce the US deficit could cause difficulties") in got
+        org = [r for r in rows if r["speaker_text"] == "the organisation"]
+        assert len(org) == 1 and org[0]["is_direct_quote"]
+        assert org[0]["statement_text"].startswith("In view of the fragility")
+        assert org[0]["statement_text"].endswith("'wait and see'")
+        assert not any('"' in r["statement_text"] for r in rows)
+
+
+def test_straight_mark_typed_for_an_apostrophe():
+    t = 'Ongpin said "we don"t believe there is a problem," adding that Britain"s rules "are clear".'
+    inner = [t[q.inner[0]:q.inner[1]] for q in find_quotes(t)]
+    assert inner == ['we don"t believe there is a problem,', "are clear"]
+
+
+def test_multi_paragraph_quote_reopened_in_each_paragraph():
+    text = ('Officials met on Monday.\n\n'
+            '"The first paragraph of the quote runs on and ends here without a closing mark.\n\n'
+            '"The second paragraph goes on and then closes," said Anna Berg, the minister.\n\n'
+            'Markets rose.')
+    qs = find_quotes(text)
+    assert len(qs) == 2 and not qs[0].closed and qs[1].closed and qs[0].chain == qs[1].chain >= 0
+    rows = _run(text)
+    got = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in rows]
+    assert ("Anna Berg", True, "The first paragraph of the quote runs on and ends here without a closing mark.") \
+        in got
+    assert ("Anna Berg", True, "The second paragraph goes on and then closes") in got
+    assert len(got) == 2
