@@ -329,6 +329,7 @@ _MONTHS_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar
 # Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
 # preposition-led chunks; used to find where the content (or the end of a trailing attribution) begins.
 _MONTHS_DAYS_SET = set(_MONTHS_DAYS.split("|"))
+_DAY_WORDS = set(_MONTHS_DAYS_SET) - {"may", "june", "april", "august"}  # not first names
 _CHUNK = r"(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+"
 _ADJUNCT = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
@@ -546,8 +547,9 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if start_j is None:
         return None
     # trim leading prepositions / adverbs
-    while start_j <= end_j and (toks[start_j][2].lower() in _NP_INTERNAL_PREPS | {"and", "of"}):
-        start_j += 1
+    while start_j <= end_j and (toks[start_j][2].lower() in _NP_INTERNAL_PREPS | {"and", "of"}
+                                or (toks[start_j][2].lower() in _DAY_WORDS and start_j < end_j)):
+        start_j += 1  # "On Wednesday Prime Minister X said": the day is no part of the speaker
     if start_j > end_j:
         return None
     return toks[start_j][0], toks[end_j][1]
@@ -1292,6 +1294,9 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
 
 
+_RX_PARTICIPLE_LEFT = re.compile(r"(?:,|\bby|\bwhile|\bafter|\bbefore)\s+(?:(?:even|also|openly|once|\w+ly)\s+)?$")
+
+
 def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     """`X called Trump “unhinged”` / `X called him a liar`: the speaker names or labels someone; the
     content is the object and the label, up to the clause end."""
@@ -1301,6 +1306,19 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     m = _RX_NAMING_OBJ.match(text, ce, se)
     if m is None:
         return None
+    if cue_text.endswith("ing"):
+        # "Trump lashed out at Cruz, calling him “a liar”": the subject of the main clause names
+        if not _RX_PARTICIPLE_LEFT.search(text, max(ss, cs - 12), cs):
+            return None
+        sp = _sentence_subject(text, ss, cs, doc)
+        if sp is None:
+            return None
+        c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
+        if not 2 <= _words(text[c_s:c_e]) <= 40:
+            return None
+        cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint="subject")
+        cand.min_words = 2
+        return cand
     sp = _named_speaker_left(doc, ss, cs)
     if sp is None:
         am = _RX_AND_END.search(text, ss, cs)
@@ -1340,12 +1358,24 @@ def _rx_second_predicate() -> re.Pattern:
 def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
     """Reported content stops before a second predicate of the speaker (outside quotes; 3 words kept)."""
     rx = _rx_second_predicate()
-    for m in rx.finditer(doc.text, c_s, c_e):
-        if _quote_around(doc, m.start()) is not None:
+    text = doc.text
+    skip_to = -1
+    for m in rx.finditer(text, c_s, c_e):
+        if m.start() < skip_to or _quote_around(doc, m.start()) is not None:
             continue
-        if _words(doc.text[c_s:m.start()]) >= 3:
+        if text[m.end() - 2] in "—–-":
+            # "said that Clinton's call — itself a rebuttal to ... — was an inferior slogan": a dash aside
+            # closed by a second dash inside the content is skipped, the content goes on after it
+            k = _RX_DASH2.search(text, m.end(), min(c_e, m.end() + 120))
+            if k is not None and _words(text[k.end():c_e]) >= 2:
+                skip_to = k.end()
+                continue
+        if _words(text[c_s:m.start()]) >= 3:
             return m.start()
     return c_e
+
+
+_RX_DASH2 = re.compile(r"\s(?:—|--|–)\s")
 
 
 # objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on

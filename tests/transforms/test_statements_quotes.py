@@ -83,3 +83,22 @@ def test_multi_paragraph_quote_reopened_in_each_paragraph():
         in got
     assert ("Anna Berg", True, "The second paragraph goes on and then closes") in got
     assert len(got) == 2
+
+
+def test_participle_naming_and_dash_aside():
+    rows = _run("Trump attacked Bush on Monday, calling him “a total stiff.” "
+                "He said that Clinton’s call to “make America whole again” — itself a rebuttal to Trump’s "
+                "slogan — was an inferior slogan. Bush said the plan was bad — and left. "
+                "The senator is calling for reform.")
+    got = {(r["speaker_text"], r["speech_verb"], r["statement_text"]) for r in rows}
+    assert ("Trump", "calling", "him “a total stiff.”") in got
+    assert ("He", "said", "Clinton’s call to “make America whole again” — itself a rebuttal to Trump’s slogan — "
+            "was an inferior slogan") in got
+    assert ("Bush", "said", "the plan was bad") in got
+    assert not any(r["speech_verb"] == "calling" and r["speaker_text"] != "Trump" for r in rows)
+
+
+def test_day_name_is_no_part_of_the_speaker():
+    rows = _run("On Wednesday Prime Minister Yulia Tymoshenko said the government was planning to act.")
+    assert [(r["speaker_text"], r["statement_text"]) for r in rows] == [
+        ("Prime Minister Yulia Tymoshenko", "the government was planning to act")]
