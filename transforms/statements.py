@@ -1165,6 +1165,9 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     return out
 
 
+_RX_DATELINE = re.compile(r"[A-Z][A-Z.’' ]+(?:,\s*[A-Z][\w.]*)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|--|–)\s*")
+
+
 def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     np = _np_right(text, ce, se)
@@ -1204,6 +1207,14 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
         c_s, c_e = _strip_final_period(text, *_trim(text, c_s, c_e))
     else:
         c_s, c_e = _trim(text, ss, cs)
+        dm = _RX_DATELINE.match(text, c_s, c_e)
+        if dm is not None:
+            c_s = dm.end()  # "WASHINGTON (AP) — Trump has invested ..., according to ..."
+        k = text.find(":", c_s, c_e)
+        while k >= 0 and _quote_around(doc, k) is not None:
+            k = text.find(":", k + 1, c_e)
+        if k >= 0 and _words(text[k + 1:c_e]) >= 3:
+            c_s = _first_nonspace(text, k + 1)  # "At the same time, the tax ...: London was ..., according to"
         if re.search(r"\b(and|but)$", text[c_s:c_e]):
             c_e = c_s + re.search(r"\s*\b(and|but)$", text[c_s:c_e]).start()
     if _words(text[c_s:c_e]) < 3:
@@ -2081,6 +2092,33 @@ def _headline_colon(doc: _Doc) -> _Cand | None:
     return _Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None)
 
 
+_RX_TRANSCRIPT = re.compile(r"(?m)^[^\S\n]*(?P<sp>[A-Z][A-Z.’'-]+(?:[^\S\n]+[A-Z][A-Z.’'-]+){0,3}):[^\S\n]+"
+                            r"(?P<c>\S[^\n]*)")
+_TRANSCRIPT_NOT_SPEAKER = {"UPDATE", "NOTE", "EDITOR’S NOTE", "EDITOR'S NOTE", "WATCH", "READ", "RELATED", "PHOTOS",
+                           "PHOTO", "VIDEO", "CORRECTION", "BREAKING", "EXCLUSIVE", "SOURCE", "SOURCES", "LISTEN",
+                           "MORE", "ALSO", "WASHINGTON", "NEW YORK", "UPDATED", "WARNING", "SPOILER", "TRANSCRIPT",
+                           "DISCLOSURE", "CLARIFICATION", "AP", "PS", "P.S.", "FACT", "TRUTH", "CLAIM", "VERDICT"}
+
+
+def _transcript_lines(doc: _Doc) -> list[_Cand]:
+    """Interview transcripts: paragraphs `TAPPER: Do you think ...?` / `FALLIN: Well, I think ...`. The
+    upper-case label is the speaker of the rest of the paragraph (reported: no quote marks). Only when the
+    text has two such paragraphs with different labels (a lone `BREAKING: ...` line is a title)."""
+    text = doc.text
+    found = [m for m in _RX_TRANSCRIPT.finditer(text)
+             if len(m.group("sp")) >= 2 and m.group("sp") not in _TRANSCRIPT_NOT_SPEAKER]
+    if len(found) < 2 or len({m.group("sp") for m in found}) < 2:
+        return []
+    out = []
+    for m in found:
+        c_s, c_e = _strip_final_period(text, *_trim(text, m.start("c"), m.end("c")))
+        if _words(text[c_s:c_e]) < 3:
+            continue
+        colon = m.end("sp")
+        out.append(_Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None))
+    return out
+
+
 # "X <verb> that <clause>" with a verb the cue table does not list ("acknowledged that", "swore that",
 # "speculated that"): an attribution whenever a real subject stands right before the verb. Verbs whose
 # that-clause is no attributed content are left out (grammar, not lexicon).
@@ -2172,6 +2210,8 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     head = _headline_colon(doc) if cands is not None and _HAS_LATIN.search(text, 0, 200) else None
     if head is not None:
         cands.append(head)
+    if ":" in text and _HAS_LATIN.search(text):
+        cands += _transcript_lines(doc)
     if _HAS_AR.search(text):
         cands += _arabic_candidates(doc, table)
     cands = _filter_nested(cands)

@@ -102,3 +102,22 @@ def test_day_name_is_no_part_of_the_speaker():
     rows = _run("On Wednesday Prime Minister Yulia Tymoshenko said the government was planning to act.")
     assert [(r["speaker_text"], r["statement_text"]) for r in rows] == [
         ("Prime Minister Yulia Tymoshenko", "the government was planning to act")]
+
+
+def test_transcript_labels_and_according_to_left_content():
+    rows = _run("TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+                "FALLIN: I think he is trying to campaign as a racial healer.\n\n"
+                "BREAKING: nothing here counts.\n")
+    got = [(r["speaker_text"], r["statement_text"]) for r in rows if r["speech_verb"] is None]
+    assert ("TAPPER", "Do you think Donald Trump has campaigned as a racial healer?") in got
+    assert ("FALLIN", "I think he is trying to campaign as a racial healer") in got
+    assert not any(sp == "BREAKING" for sp, _ in got)
+    # one upper-case label alone is a title, not a transcript
+    assert not [r for r in _run("UPDATE: The senator said nothing more today.\n") if r["speech_verb"] is None]
+    rows = _run("WASHINGTON (AP) — Donald Trump has invested in some of the companies he attacks, according to "
+                "new financial documents he submitted. At the same time, the tax has not made the U.K. less "
+                "attractive: London was the financial capital of the world in 2015, according to one global index.")
+    got = {(r["speaker_text"], r["statement_text"]) for r in rows}
+    assert ("new financial documents he submitted", "Donald Trump has invested in some of the companies he attacks") \
+        in got
+    assert ("one global index", "London was the financial capital of the world in 2015") in got
