@@ -347,13 +347,13 @@ _RX_RELATIVE = re.compile(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|lat
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
 _RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
-_RX_AND_END = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)
+_RX_AND_END = re.compile(r"\b(?:(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _RX_PARTICIPLE_CUT = re.compile(
     r",\s*(?:saying|adding|noting|explaining|arguing|insisting|warning|stressing|claiming|telling|"
-    r"emphasi[sz]ing|asserting|declaring|urging|calling\s+(?:on|for))\b")
+    r"emphasi[sz]ing|asserting|declaring|urging|calling)\b")
 # a quote right after these is a title or a name ("told ABC's “Good Morning America”"), not speech
 _RX_TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|from|at|with|during|called|titled|named|dubbed|for|the|a|an|his|her|their|its)"
@@ -656,6 +656,10 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return np
 
 
+_LY_NOUNS = {"family", "assembly", "monopoly", "anomaly", "homily", "butterfly", "bully", "weekly", "monthly",
+             "quarterly", "daily", "elderly", "friendly", "lily", "supply", "rally", "italy", "folly", "jelly"}
+
+
 def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
     """Subject of the main clause before a participle/coordinated cue at hi: the first noun phrase of the
     last comma-separated segment that starts with one (`Hours later, Trump returned ..., telling`)."""
@@ -685,7 +689,8 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
                 break
             after_det = k > 0 and toks[k - 1][2].lower() in _DETERMINERS
             if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and (
-                    (wl.endswith("ed") and not after_det)
+                    (wl.endswith("ed") and not after_det) or (k > 0 and wl.endswith("ly") and len(wl) > 6
+                                             and wl not in _LY_NOUNS)
                     or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper()))):
                 break
             end = e
@@ -1308,6 +1313,19 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
 _RX_PARTICIPLE_LEFT = re.compile(r"(?:,|\bby|\bwhile|\bafter|\bbefore)\s+(?:(?:even|also|openly|once|\w+ly)\s+)?$")
 
 
+_RX_NAMING_CUT = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?:\w+ing|\w+ed|said|says|told|vowed)\b")
+
+
+def _naming_content(doc: _Doc, ce: int, se: int) -> tuple[int, int]:
+    """The object and label of a naming cue, stopping before a second predicate of the speaker (`calling
+    them rapists and vowing to ...`, `called it “disqualifying” and asserted ...`)."""
+    c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
+    for m in _RX_NAMING_CUT.finditer(doc.text, c_s, c_e):
+        if _quote_around(doc, m.start()) is None:
+            return _trim(doc.text, c_s, m.start())
+    return c_s, c_e
+
+
 def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     """`X called Trump “unhinged”` / `X called him a liar`: the speaker names or labels someone; the
     content is the object and the label, up to the clause end."""
@@ -1324,7 +1342,7 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
         sp = _sentence_subject(text, ss, cs, doc)
         if sp is None:
             return None
-        c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
+        c_s, c_e = _naming_content(doc, ce, se)
         if not 2 <= _words(text[c_s:c_e]) <= 40:
             return None
         cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint="subject")
@@ -1338,7 +1356,7 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
             sp = _sentence_subject(text, ss, am.start(), doc)
     if sp is None:
         return None
-    c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=False)
+    c_s, c_e = _naming_content(doc, ce, se)
     if _words(text[c_s:c_e]) < 2 or _words(text[c_s:c_e]) > 40:
         return None
     cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
@@ -1355,9 +1373,13 @@ def _rx_second_predicate() -> re.Pattern:
                    and (c.cue.lower().endswith("ed") or c.cue.lower() in {"said", "told", "wrote", "sought",
                                                                          "knew", "felt", "thought", "made"})},
                   key=len, reverse=True)
+    present = {c.cue.lower() for (lang, _f), c in table.by_form.items() if lang == "en" and " " not in c.cue
+               and c.kind in ("speech", "naming") and c.cue.lower().endswith("s") and len(c.cue) > 4}
     verbs = "|".join(re.escape(v) for v in past)
+    pres = "|".join(re.escape(v) for v in sorted(present, key=len, reverse=True))
     return re.compile(
         rf",?\s+(?:and|but)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
+        rf"\s+and\s+(?:(?:also|then|later)\s+)?(?:{pres})\b|"
         rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
         r",?\s+and\s+(?:he|she|they|we|i)\s|,\s+(?:and|but)\s+(?!that\b|to\b|not\b|also\b)|"
         r",\s+(?:who|where|according\s+to|compared\s+(?:to|with)|as\s+(?:he|she|they)|even\s+as|when)\b|"

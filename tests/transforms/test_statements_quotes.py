@@ -121,3 +121,14 @@ def test_transcript_labels_and_according_to_left_content():
     assert ("new financial documents he submitted", "Donald Trump has invested in some of the companies he attacks") \
         in got
     assert ("one global index", "London was the financial capital of the world in 2015") in got
+
+
+def test_second_predicates_cut_reported_and_naming_content():
+    rows = _run("He says he respects Clinton and calls her “an extremely intelligent woman.” "
+                "Romney went after Trump over his taxes, calling it “disqualifying” and asserting that the only "
+                "explanation must be “a bombshell.” "
+                "Kasich jokingly offered the man a job, then says he will welcome advice from anyone.")
+    got = {(r["speaker_text"], r["speech_verb"], r["statement_text"]) for r in rows}
+    assert ("He", "says", "he respects Clinton") in got
+    assert ("Romney", "calling", "it “disqualifying”") in got
+    assert ("Kasich", "says", "he will welcome advice from anyone") in got
