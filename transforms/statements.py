@@ -180,6 +180,7 @@ _MARK_RX = re.compile("[“”«»„\"‹›\n]")
 
 _RX_TWO_APOS = re.compile(r"''(?!')")
 _RX_APOS_AFTER = re.compile(r"(?:s|t|re|ve|ll|d|m)\b")
+_APOS_NEXT = frozenset("strvldm")
 
 
 def quote_view(text: str) -> str:
@@ -243,7 +244,8 @@ def find_quotes(text: str) -> list[Quote]:
                 pending = None
             para_first = _first_nonspace(text, i + 1)
             continue
-        if ch == '"' and i > 0 and text[i - 1].isalpha() and _RX_APOS_AFTER.match(text, i + 1):
+        if ch == '"' and text[i + 1:i + 2] in _APOS_NEXT and i > 0 and text[i - 1].isalpha() \
+                and _RX_APOS_AFTER.match(text, i + 1):
             continue  # `don"t`, `Britain"s`: a straight double mark typed for an apostrophe
         if opener is None:
             if ch in _OPENERS:
@@ -433,7 +435,7 @@ _ABBREV_RX = re.compile(
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
-_RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*|[.!?](?=[^\S\n]+\"[A-Z])")
+_RUN_TOGETHER = re.compile(r"[.!?؟](?:[”\"»]?(?=[A-Z“\"«])|[^\S\n]+(?=\"[A-Z]))|\n\s*")
 
 
 def _new_sentence_in(gap: str) -> bool:
@@ -463,7 +465,7 @@ def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[
             continue
         if text[i] == "." and _ABBREV_RX.search(text, max(0, i - 7), i):
             continue
-        b.add(_first_nonspace(text, m.end()) if text[i] != "\n" else m.end())
+        b.add(m.end())
     n = len(text)
     return sorted(x for x in b if x < n) or [0]
 
