@@ -2217,6 +2217,12 @@ def _unpaired_marks(text: str, a: int, b: int) -> tuple[int, int, bool]:
     part of the statement text. `"In view of ..., the organisation said` (the source lost the closing mark):
     the content is the quote opened there, so it is direct."""
     direct = False
+    if text[a] in _STRAIGHT_OR_OPEN and text[b - 1] in _STRAIGHT_OR_CLOSE and b - a > 2:
+        # `"... أغنيتي "مدرسة الحب" ..."`: the whole content is one quote with a nested quoted title (same
+        # straight mark), which the pairing could not tell from a new quote
+        a2, b2 = _trim(text, a + 1, b - 1)
+        if b2 > a2:
+            return a2, b2, True
     if text[a] in _STRAIGHT_OR_OPEN and not any(ch in _STRAIGHT_OR_CLOSE for ch in text[a + 1:b]):
         a, b = _trim(text, a + 1, b)
         direct = b - a > 0

@@ -132,3 +132,11 @@ def test_second_predicates_cut_reported_and_naming_content():
     assert ("He", "says", "he respects Clinton") in got
     assert ("Romney", "calling", "it “disqualifying”") in got
     assert ("Kasich", "says", "he will welcome advice from anyone") in got
+
+
+def test_quote_with_a_nested_title_in_the_same_straight_mark_arabic():
+    text = 'وقال الفنان "كنت أعمل على ألحان أغنيتي "مدرسة الحب" عندما انتهت الحرب ولم أندم أبدا".'
+    docs = pl.DataFrame([{"article_id": "a", "body_text": text, "language": "ar"}])
+    out = extract_statements(docs, empty(SENTENCES), empty(ACTOR_MENTIONS), empty(ACTORS), lexicon=_NoLexicon())
+    rows = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in out.iter_rows(named=True)]
+    assert rows == [("الفنان", True, 'كنت أعمل على ألحان أغنيتي "مدرسة الحب" عندما انتهت الحرب ولم أندم أبدا')]
