@@ -2116,7 +2116,7 @@ def _headline_colon(doc: _Doc) -> _Cand | None:
     return _Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None)
 
 
-_RX_TRANSCRIPT = re.compile(r"(?m)^[^\S\n]*(?P<sp>[A-Z][A-Z.’'-]+(?:[^\S\n]+[A-Z][A-Z.’'-]+){0,3}):[^\S\n]+"
+_RX_TRANSCRIPT = re.compile(r"(?m)^[^\S\n]*(?P<q>[“\"])?(?P<sp>[A-Z][A-Z.’'-]+(?:[^\S\n]+[A-Z][A-Z.’'-]+){0,3}):[^\S\n]+"
                             r"(?P<c>\S[^\n]*)")
 _TRANSCRIPT_NOT_SPEAKER = {"UPDATE", "NOTE", "EDITOR’S NOTE", "EDITOR'S NOTE", "WATCH", "READ", "RELATED", "PHOTOS",
                            "PHOTO", "VIDEO", "CORRECTION", "BREAKING", "EXCLUSIVE", "SOURCE", "SOURCES", "LISTEN",
@@ -2136,10 +2136,32 @@ def _transcript_lines(doc: _Doc) -> list[_Cand]:
     out = []
     for m in found:
         c_s, c_e = _strip_final_period(text, *_trim(text, m.start("c"), m.end("c")))
+        quoted = m.group("q") is not None  # `"WALLACE: ...` a transcript quoted paragraph by paragraph
+        if quoted and text[c_e - 1:c_e] in _STRAIGHT_OR_CLOSE:
+            c_s, c_e = _strip_final_period(text, *_trim(text, c_s, c_e - 1))
         if _words(text[c_s:c_e]) < 3:
             continue
         colon = m.end("sp")
-        out.append(_Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e, None))
+        out.append(_Cand(colon, colon, "", None, (m.start("sp"), m.end("sp")), c_s, c_e,
+                         [(c_s, c_e)] if quoted else None))
+    return out
+
+
+# `“He is ignorant of our culture.”― Pamela Padilla`: a quote signed by a name after a dash at the line end
+_RX_DASH_SIGNED = re.compile(r"(?m)(?P<mark>[”\"])[^\S\n]*[―—–]{1,2}[^\S\n]*"
+                             r"(?P<sp>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[^\S\n]*$")
+
+
+def _dash_signed(doc: _Doc) -> list[_Cand]:
+    text = doc.text
+    out = []
+    for m in _RX_DASH_SIGNED.finditer(text):
+        k = m.start("mark")
+        q = next((q for q in _quotes_between(doc, text.rfind("\n", 0, k) + 1, k) if q.close == k), None)
+        if q is None or _words(text[q.open + 1:q.close]) < 3:
+            continue
+        out.append(_Cand(m.start("sp") - 1, m.start("sp") - 1, "", None, (m.start("sp"), m.end("sp")),
+                         q.open + 1, q.close, [q.inner]))
     return out
 
 
@@ -2240,8 +2262,12 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     head = _headline_colon(doc) if cands is not None and _HAS_LATIN.search(text, 0, 200) else None
     if head is not None:
         cands.append(head)
+    transcript = []
     if ":" in text and _HAS_LATIN.search(text):
-        cands += _transcript_lines(doc)
+        transcript = _transcript_lines(doc)
+        cands += transcript
+    if "―" in text or "—" in text or "–" in text:
+        cands += _dash_signed(doc)
     if _HAS_AR.search(text):
         cands += _arabic_candidates(doc, table)
     cands = _filter_nested(cands)
@@ -2263,6 +2289,8 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
         inner = text[q.open + 1:q.close]
         if _words(inner) < 3:
             continue
+        if transcript and _RX_TRANSCRIPT.match(text, text.rfind("\n", 0, q.open) + 1) is not None:
+            continue  # `"RAMOS: ...` a transcript paragraph: its label is the speaker
         after = text[q.close + 1:q.close + 4]
         if re.match(r"[^\S\n]*[a-z\u0600-\u06ff]", after):
             continue  # the quote runs on into a clause of its own: not a whole sentence

@@ -140,3 +140,16 @@ def test_quote_with_a_nested_title_in_the_same_straight_mark_arabic():
     out = extract_statements(docs, empty(SENTENCES), empty(ACTOR_MENTIONS), empty(ACTORS), lexicon=_NoLexicon())
     rows = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in out.iter_rows(named=True)]
     assert rows == [("الفنان", True, 'كنت أعمل على ألحان أغنيتي "مدرسة الحب" عندما انتهت الحرب ولم أندم أبدا')]
+
+
+def test_dash_signed_quotes_and_quoted_transcript_paragraphs():
+    rows = _run("Readers answered.\n\n“He is ignorant of our culture and lives.”― Pamela Padilla\n\n"
+                "“The most unqualified child to ever run for president.” — Francisco Herrero\n")
+    got = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in rows]
+    assert ("Pamela Padilla", True, "He is ignorant of our culture and lives.") in got
+    assert ("Francisco Herrero", True, "The most unqualified child to ever run for president.") in got
+    rows = _run('The interview went on.\n\n"WALLACE: Will Gennifer Flowers be there?\n\n'
+                '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."\n')
+    got = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in rows]
+    assert got == [("WALLACE", True, "Will Gennifer Flowers be there?"),
+                   ("PENCE", True, "Gennifer Flowers will not be attending the debate tomorrow night")]
