@@ -435,7 +435,8 @@ _ABBREV_RX = re.compile(
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
 
-_RUN_TOGETHER = re.compile(r"[.!?؟](?:[”\"»]?(?=[A-Z“\"«])|[^\S\n]+(?=\"[A-Z]))|\n\s*")
+_RUN_TOGETHER = re.compile(r"[.!?؟][”\"»]?(?=[A-Z“\"«])|\n\s*")
+_RUN_TOGETHER_Q = re.compile(r"[.!?؟](?:[”\"»]?(?=[A-Z“\"«])|[^\S\n]+(?=\"[A-Z]))|\n\s*")
 
 
 def _new_sentence_in(gap: str) -> bool:
@@ -458,7 +459,8 @@ def _sub_bounds(text: str, starts: Iterable[int], *, full: bool = True) -> list[
     sentence-final punctuation mark too (fallback splitter)."""
     b = set(starts)
     b.add(0)
-    for m in (_SENT_END_WS if full else _RUN_TOGETHER).finditer(text):
+    rx = _SENT_END_WS if full else (_RUN_TOGETHER_Q if '"' in text else _RUN_TOGETHER)
+    for m in rx.finditer(text):
         i = m.start()
         if not full and text[i] != "\n" and not (i > 0 and (text[i - 1].islower() or text[i - 1].isdigit()
                                                           or text[i - 1] == "%")):
