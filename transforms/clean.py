@@ -124,10 +124,11 @@ def load_furniture(reference_dir: Path = REFERENCE_DIR) -> Furniture:
 # Per-article text work
 # --------------------------------------------------------------------------------------------------------
 
+_LINE_ENDS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028]")  # vertical tab, form feed, separators, NEL: line ends
 _CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
-_SPACES = re.compile("[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile("[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TERMINAL = tuple(".!?؟…:\"”’»)")
 _BYLINE_TRANSLATED = re.compile(
@@ -179,7 +180,8 @@ def _dkey(s: str) -> str:
 
 # The same two rules in Rust regex syntax, applied to whole columns in Polars (see clean_articles).
 _CONTROL_RS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
-_SPACES_RS = r"[ \t\xa0\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]{2,}|[\t\xa0\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]"
+_SPACES_RS = (r"[ \t\xa0\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]{2,}"
+              r"|[\t\xa0\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]")
 
 
 def _hygiene(text: str, *, pre_cleaned: bool = False) -> str:
@@ -189,12 +191,13 @@ def _hygiene(text: str, *, pre_cleaned: bool = False) -> str:
         text = html.unescape(text)
         changed = True
     if not pre_cleaned or changed:
+        text = _LINE_ENDS.sub("\n", text).replace("\x1f", " ")  # before the control characters go
         text = _CONTROL.sub("", text)
         text = _SPACES.sub(" ", text)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if "\u2028" in text or "\u2029" in text:  # Unicode line and paragraph separators are line ends
-            text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        if "\u2029" in text:  # the Unicode paragraph separator
+            text = text.replace("\u2029", "\n\n")
     if (changed or not pre_cleaned) and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
@@ -645,9 +648,11 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
     pre = raw_articles.select(
         pl.col("raw_text")
         .fill_null("")
+        .str.replace_all(r"[\x0b\x0c\x1c-\x1e\x{85}\x{2028}]", "\n")
+        .str.replace_all("\x1f", " ")
         .str.replace_all(_CONTROL_RS, "")
         .str.replace_all(_SPACES_RS, " ")
-        .str.replace_all("\r\n?|\u2028", "\n")
+        .str.replace_all("\r\n?", "\n")
         .str.replace_all("\u2029", "\n\n"),
         "meta_title",
         "meta_outlet",

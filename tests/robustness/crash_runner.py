@@ -11,7 +11,7 @@ pipeline's code changes: the crash points are wrapped around the functions each 
 |---------|----------------------------------------------------------------------------------------------|
 | ingest  | in the ingest asset, after raw.articles was replaced and while raw.rejected_files is half   |
 |         | written (its temp file is on disk, not yet renamed)                                          |
-| extract | in the events asset, after raw.actor_mentions/actors/statements were written                 |
+| extract | in the events asset (the function it calls), after raw.actor_mentions/actors were written    |
 | dbt     | while `dbt build` runs, after its third event (some models of the staging warehouse built)  |
 | checks  | during the Great Expectations checks, after the first suite recorded its outcomes           |
 | publish | during publication, after the staging warehouse was copied beside the published file and    |
@@ -48,9 +48,9 @@ def install(stage: str, marker: Path) -> None:
 
         pl.DataFrame.write_parquet = write_parquet
     elif stage == "extract":
-        import transforms.events
+        import transforms.parallel
 
-        transforms.events.extract_events = lambda *a, **k: _crash(stage, marker)
+        transforms.parallel.extract_events_with_agents_parallel = lambda *a, **k: _crash(stage, marker)
     elif stage == "dbt":
         from dagster_dbt.core.dbt_cli_invocation import DbtCliInvocation
 

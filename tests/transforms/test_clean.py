@@ -349,3 +349,17 @@ def test_unicode_line_and_paragraph_separators_are_line_ends():
                                   RAW_ARTICLES))
     assert docs["body_text"].to_list() == ["One.\n\nTwo three."]
     assert word_count(r.body_text) == len(r.body_text.split()) == 11
+
+
+def test_every_unicode_space_separates_words_the_way_str_split_does():
+    # Hypothesis found U+2028 and then U+1680 (Ogham space mark): check every whitespace character at once
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert "\u1680" in spaces and "\u3000" in spaces
+    for c in spaces:
+        body = clean_text(f"Algeria{c}Morocco").body_text
+        assert word_count(body) == len(body.split()) == 2, repr(c)
+    docs = clean_articles(conform(pl.DataFrame({
+        "article_id": [f"a{i}" for i in range(len(spaces))],
+        "raw_text": [f"Algeria{c}Morocco" for c in spaces],
+    }), RAW_ARTICLES))
+    assert docs["word_count"].to_list() == [2] * len(spaces)
