@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from transforms.parallel import MIN_ARTICLES
+
 REPO = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = REPO / "dbt_project"
 DAGSTER_YAML_TEMPLATE = Path(__file__).resolve().parent / "dagster.yaml"
@@ -30,7 +32,6 @@ ENV_WAREHOUSE = "AKHBAR_WAREHOUSE"
 ENV_STAGING_WAREHOUSE = "AKHBAR_STAGING_WAREHOUSE"
 ENV_N_PROCESS = "AKHBAR_N_PROCESS"
 ENV_PARALLEL_MIN = "AKHBAR_PARALLEL_MIN_ARTICLES"
-PARALLEL_MIN_ARTICLES = 400  # below this a worker pool costs more than it saves
 
 # The Parquet tables of the raw layer, one file each: <parquet_dir>/<table>.parquet (= dbt source raw.<table>).
 RAW_TABLES = (
@@ -77,7 +78,7 @@ class Settings:
     warehouse: Path  # the published file readers use
     staging_warehouse: Path  # dbt builds here; checks run here; publish copies it over `warehouse`
     n_process: int = 1  # worker processes for the extraction stages (large batches only)
-    parallel_min_articles: int = PARALLEL_MIN_ARTICLES  # smaller batches run in one process
+    parallel_min_articles: int = MIN_ARTICLES  # smaller batches run in one process
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: str | os.PathLike | None) -> Settings:
@@ -98,7 +99,7 @@ class Settings:
             ),
             n_process=_n_process(pick("n_process", ENV_N_PROCESS)),
             parallel_min_articles=_whole(pick("parallel_min_articles", ENV_PARALLEL_MIN), ENV_PARALLEL_MIN,
-                                         PARALLEL_MIN_ARTICLES),
+                                         MIN_ARTICLES),
         )
 
     def as_env(self) -> dict[str, str]:

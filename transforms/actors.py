@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from transforms import arabic
 from transforms.common import stable_id
+from transforms.parallel import MIN_ARTICLES
 from transforms.schemas import ACTOR_MENTIONS, ACTORS, conform, empty
 
 REF_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -1728,7 +1729,7 @@ def _link_scripts(lex: ActorLexicon, mentions: list[dict], actor_rows: dict[str,
 
 
 def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_process: int = 1,
-                   use_spacy: bool = True, min_articles: int = 400) -> tuple[pl.DataFrame, pl.DataFrame]:
+                   use_spacy: bool = True, min_articles: int = MIN_ARTICLES) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS.
 
     `n_process` > 1 splits a batch of `min_articles` or more into chunks processed by that many workers of

@@ -179,6 +179,7 @@ def _dkey(s: str) -> str:
 
 
 # The same two rules in Rust regex syntax, applied to whole columns in Polars (see clean_articles).
+_LINE_ENDS_RS = r"[\x0b\x0c\x1c-\x1e\x{85}\x{2028}]"
 _CONTROL_RS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
 _SPACES_RS = (r"[ \t\xa0\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]{2,}"
               r"|[\t\xa0\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]")
@@ -648,7 +649,7 @@ def clean_articles(raw_articles: pl.DataFrame) -> pl.DataFrame:
     pre = raw_articles.select(
         pl.col("raw_text")
         .fill_null("")
-        .str.replace_all(r"[\x0b\x0c\x1c-\x1e\x{85}\x{2028}]", "\n")
+        .str.replace_all(_LINE_ENDS_RS, "\n")
         .str.replace_all("\x1f", " ")
         .str.replace_all(_CONTROL_RS, "")
         .str.replace_all(_SPACES_RS, " ")
