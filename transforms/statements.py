@@ -1004,6 +1004,11 @@ _FRONTED = re.compile(
     r"writing|referring|responding|pressed|courted|having|\w+ing|\w+ed)\b",
     re.IGNORECASE,
 )
+# an -ing/-ed noun as a subject: "Fundraising was ...", "Spending has ..." (not a fronted participle clause)
+_RX_ING_SUBJECT = re.compile(r"(?!(?:speaking|writing|referring|responding|having|asked|pressed|courted)\b)"
+                             r"[A-Za-z]+(?:ing|ed)\s+(?:\w+\s+)?(?:is|are|was|were|has|have|had|will|would|can|"
+                             r"could|should|must|may|might|does|did|isn[’']t|wasn[’']t|won[’']t|doesn[’']t|"
+                             r"didn[’']t)\b", re.IGNORECASE)
 _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figures|numbers)\b|^\W*\d",
                          re.IGNORECASE)
 
@@ -1011,7 +1016,9 @@ _TAIL_EN = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
     rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
-    r"\w+ly)\b))*+(?:\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s)\s[^.;!?“”\"«»]*+)?"
+    r"\w+ly)\b))*+(?:\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
+    r"because|so|yet|which|adding|saying|noting|explaining|arguing|insisting|warning|stressing|claiming|suggesting|"
+    r"calling|urging|according)\b)[a-z]+|\d+)\b(?:[^.;!?“”\"«»]|(?<=\b[A-Z])\.(?=\s*[A-Z]))*+)?"
     r"\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
     r"insisting|warning|stressing|claiming|suggesting|calling|urging|according)\b)|$)",
     re.IGNORECASE,
@@ -1035,6 +1042,11 @@ _RX_RESPONDENTS = re.compile(r"^(?!.*\b(?:poll|polls|survey|data|figures|numbers
 _RX_PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|we|i)(?:[’'](?:d|ll|s|re|ve|m))?\s+(?!(?:on|in|at|to|for|with|by|from|and|or|as)\b)"
     r"[a-z]\w*\b")
+
+# "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
+_RX_IT_CLAUSE = re.compile(
+    r"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:is|was|are|were|will|would|could|can|should|"
+    r"might|may|must|has|had|have|does|did|isn[’']t|wasn[’']t|won[’']t|doesn[’']t|didn[’']t)\b)")
 
 
 # a headline "Trump Says He Never Pledged To ...": Says/Said/Tells with a title-case clause after it, to the
@@ -1158,7 +1170,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue  # "is said to be"
         ss, se = _widen(doc, *doc.clause_span(cs))
         k = ss
-        while k > 0 and text[k - 1].isspace():
+        while k > 0 and text[k - 1] in " \t":  # not across a paragraph break
             k -= 1
         if k >= 2 and text[k - 1] in "”\"»" and text[k - 2] in ",?!—–-":
             q = _quote_around(doc, k - 2)
@@ -1567,7 +1579,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                                  content_left=True)
                 # reported, content on the left (not a fronted adverbial: "On Israel, Trump added: ...")
                 c_s, c_e = _trim(text, ss, cont_end)
-                fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",")
+                fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",") \
+                    and not _RX_ING_SUBJECT.match(text, c_s, c_e)  # not "Fundraising was stagnant, he said"
                 tq_left = [q for q in _quotes_between(doc, ss, cont_end) if q.close >= cont_end - 3]
                 if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open):
                     fronted = True  # "Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."
@@ -1736,12 +1749,15 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                                                           text[pos:pos + 6]):
         obj_content = True  # "a poll shows Sanders leading Clinton": the object of a document cue
     elif c.kind == "object" and not had_that and q0 is None:
-        if _RX_OBJECT_BAD.match(text, pos) and not _RX_OBJECT_TO.match(text, pos):
-            return None  # "backed down", "attacked on Monday": no object
-        obj_content = True
+        if _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se):
+            had_that = True  # "predicts it could offset ...", "expects he will win": a clause, not an object
+        elif _RX_OBJECT_BAD.match(text, pos) and not _RX_OBJECT_TO.match(text, pos):
+                return None  # "backed down", "attacked on Monday": no object
+        else:
+            obj_content = True
     if not obj_content:
         if c.kind == "speech_weak" and not had_that and q0 is None and not (
-                c.cue_type == "speech" and _RX_PRONOUN_CLAUSE.match(text, pos, se)):
+                _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)):
             return None
         if c.cue_type == "document" and not had_that:
             return None  # "the poll shows that ...", not "his radio show “...”"
