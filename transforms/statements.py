@@ -1194,11 +1194,10 @@ def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     np = _np_right(text, ce, se)
     if np is None:
         return None
-    head_part = re.split(r"\s(?:of|for|at|in|from)\s", text[np[0]:np[1]])[0].split()
+    head_part = re.split(r"\s(?:of|for|at|in|from|with|on|by|to)\s", text[np[0]:np[1]])[0].split()
     head = head_part[-1] if head_part else ""
-    if not (head[:1].isupper() or head.lower() in _SOURCE_NOUNS or any(
-            w[:1].isupper() or w.lower().strip("’'s") in _SOURCE_NOUNS or w.lower() in _SOURCE_NOUNS_EXTRA
-            for w in head_part[1:] + head_part[:1])):
+    if not head or head.lower().strip("’'") in _NOT_SOURCE_HEADS or (
+            any(w.lower() in _NOT_SOURCE_HEADS for w in head_part) and not any(w[:1].isupper() for w in head_part)):
         return None  # "according to the postulates of ...", "according to plan"
     after = np[1]
     # "according to X, who ..." - skip the relative clause for the content decision
@@ -2038,22 +2037,16 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
 # Assembly
 
 
-_SOURCE_NOUNS = {
-    "source", "sources", "official", "officials", "report", "reports", "statement", "statements", "poll", "polls",
-    "survey", "surveys", "data", "study", "studies", "documents", "document", "figures", "estimates", "people",
-    "aides", "aide", "witnesses", "witness", "police", "records", "spokesman", "spokeswoman", "spokesperson",
-    "analysts", "analyst", "experts", "expert", "observers", "diplomats", "diplomat", "him", "her", "them",
-    "us", "me", "media", "newspaper", "agency", "ministry", "government", "authorities", "campaign",
-    "filings", "filing", "results", "count", "tally", "release", "memo", "email", "emails", "letter",
-    "transcript", "testimony", "complaint", "lawsuit", "indictment", "investigators", "prosecutors",
-    "officers", "residents", "activists", "lawmakers", "senators", "leaders", "members", "organizers",
-    "organisers", "website", "tweet", "post", "interview", "account", "accounts", "numbers", "research",
-    "analysis", "review", "audit", "assessment", "forecast", "projections", "reporting", "colleagues",
-    "friends", "family", "relatives", "neighbours", "neighbors", "person", "persons", "staff", "team",
+# heads of "according to X" that are a norm or a measure, not somebody or something that tells
+_NOT_SOURCE_HEADS = {
+    "plan", "plans", "schedule", "script", "tradition", "traditions", "custom", "customs", "design", "protocol",
+    "protocols", "procedure", "procedures", "instructions", "postulates", "principles", "principle", "needs",
+    "need", "ability", "abilities", "merit", "merits", "rank", "size", "age", "type", "category", "categories",
+    "order", "formula", "pattern", "patterns", "wishes", "wish", "will", "taste", "tastes", "preference",
+    "preferences", "season", "region", "state", "income", "importance", "priority", "priorities", "scale",
+    "standard", "standards", "criteria", "criterion", "way", "ways", "form", "playbook", "it", "this", "that",
+    "which", "whom",
 }
-# more heads of "according to X" sources (with any capitalised word or a _SOURCE_NOUNS word anywhere in X)
-_SOURCE_NOUNS_EXTRA = {"index", "law", "laws", "rules", "guidelines", "tracker", "average", "polling", "paper", "papers", "site", "outlet", "network", "census",
-                       "forecasts", "model", "models", "excerpts", "transcripts", "calculations", "tally"}
 _PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
                 "على لسان"}
 
