@@ -664,6 +664,41 @@ _LY_NOUNS = {"family", "assembly", "monopoly", "anomaly", "homily", "butterfly",
              "quarterly", "daily", "elderly", "friendly", "lily", "supply", "rally", "italy", "folly", "jelly"}
 
 
+_NOT_NAMES = {"it", "this", "that", "these", "those", "there", "therefore", "thus", "the", "a", "an", "such",
+              "its", "their", "his", "her", "our", "my", "your", "some", "many", "most", "all", "both", "each"}
+
+
+_PERSON_NOUNS = {
+    "voters", "supporters", "critics", "members", "leaders", "lawmakers", "legislators", "delegates", "residents",
+    "protesters", "protestors", "activists", "officials", "aides", "advisers", "advisors", "people", "analysts",
+    "experts", "observers", "economists", "strategists", "donors", "conservatives", "liberals", "progressives",
+    "candidates", "rivals", "opponents", "allies", "friends", "colleagues", "staff", "staffers", "workers",
+    "fans", "politicians", "diplomats", "ministers", "generals", "commanders", "troops", "police", "lawyers",
+    "attorneys", "prosecutors", "investigators", "judges", "justices", "senators", "governors", "mayors",
+    "parents", "students", "women", "men", "citizens", "immigrants", "refugees", "employees", "owners",
+    "executives", "scholars", "researchers", "scientists", "journalists", "reporters", "editors", "writers",
+    "administration", "party", "court", "board", "council", "parliament", "congress", "senate", "house",
+    "authorities", "army", "military", "union", "unions", "network", "newspaper", "magazine",
+}
+
+
+def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
+    """Whether a subject can be the source of a statement: a personal pronoun, an actor mention, a
+    person/organisation description ("the minister", "officials") or a proper name."""
+    words = doc.text[sp[0]:sp[1]].split()
+    if not words:
+        return False
+    w0 = words[0].lower()
+    if w0 in _PRONOUNS_EN:
+        return w0 not in {"it", "you"}
+    if any(ms < sp[1] and me > sp[0] for ms, me, *_rest in doc.mentions):
+        return True
+    head = words[-1].lower().strip("’'s") if len(words[-1]) > 3 else words[-1].lower()
+    if words[-1].lower() in _DESC_HEADS_EN or head in _DESC_HEADS_EN or words[-1].lower() in _PERSON_NOUNS:
+        return True
+    return w0 not in _NOT_NAMES and all(w[:1].isupper() for w in words)
+
+
 def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
     """Subject of the main clause before a participle/coordinated cue at hi: the first noun phrase of the
     last comma-separated segment that starts with one (`Hours later, Trump returned ..., telling`)."""
@@ -1650,8 +1685,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     sub = _np_right(text, pm.end(), cs)  # “...,” said Skelly, explaining ...
         if sub is None:
             sub = _sentence_subject(text, ss, cs, doc)
-        if sub is None:
-            return None
+        if sub is None or not _speakerish(doc, sub):
+            return None  # "The sessions aimed ..., promoting ...": a participle's subject must be able to speak
         sp = sub
         hint = "subject"
     elif sp is None:
@@ -2056,14 +2091,16 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
 
     Exceptions: when two candidates hold each other's cue, the trailing (content-left) attribution is the
     outer one ("Both sides stressed X, the sources added"); a trailing `according to` / `as reported by`
-    names the outlet that relayed an inner attributed statement, and the inner speaker wins.
+    names the outlet that relayed an inner attributed statement, and the inner speaker wins (unless the inner
+    speaker is only the guessed subject of a participle or a coordinated verb).
     """
     drop: set[int] = set()
     for i, a in enumerate(cands):
         for j, b in enumerate(cands):
             if i == j or not (b.cs <= a.cue_s < b.ce):
                 continue
-            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS:
+            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
+                    and a.speaker_hint != "subject":  # not a participle whose speaker is only a guessed subject
                 drop.add(j)
                 continue
             if a.coord is not None and b.quotes_direct is None and b.cs <= a.coord < b.ce and b.cue_s < a.coord:
