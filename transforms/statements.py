@@ -664,6 +664,9 @@ _LY_NOUNS = {"family", "assembly", "monopoly", "anomaly", "homily", "butterfly",
              "quarterly", "daily", "elderly", "friendly", "lily", "supply", "rally", "italy", "folly", "jelly"}
 
 
+# lower-case words after an inverted cue that open an adjunct, not a title ("..., said in Paris")
+_NOT_TITLES = {"in", "at", "of", "for", "last", "this", "next", "late", "early", "monday", "tuesday", "wednesday",
+               "thursday", "friday", "saturday", "sunday", "recently", "a", "an", "the", "his", "her", "their"}
 _NOT_NAMES = {"it", "this", "that", "these", "those", "there", "therefore", "thus", "the", "a", "an", "such",
               "its", "their", "his", "her", "our", "my", "your", "some", "many", "most", "all", "both", "each"}
 
@@ -730,7 +733,7 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
             if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and (
                     (wl.endswith("ed") and not after_det) or (k > 0 and wl.endswith("ly") and len(wl) > 6
                                              and wl not in _LY_NOUNS)
-                    or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper()))):
+                    or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper() and not after_det))):
                 break
             end = e
         if end is not None and _words(text[toks[0][0]:end]) <= 8:
@@ -1039,6 +1042,7 @@ _FRONTED = re.compile(
     r"writing|referring|responding|pressed|courted|having|\w+ing|\w+ed)\b",
     re.IGNORECASE,
 )
+_RX_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\b")
 # an -ing/-ed noun as a subject: "Fundraising was ...", "Spending has ..." (not a fronted participle clause)
 _RX_ING_SUBJECT = re.compile(r"(?!(?:speaking|writing|referring|responding|having|asked|pressed|courted)\b)"
                              r"[A-Za-z]+(?:ing|ed)\s+(?:\w+\s+)?(?:is|are|was|were|has|have|had|will|would|can|"
@@ -1159,6 +1163,13 @@ def _noun_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
 
 
 _NOUN_LEMMAS: dict[str, str] = {}
+# noun cues that are also verbs of a plural or pronoun subject, with the kind they take as verbs
+_NOUN_AS_VERB = {"hope": "speech", "fear": "speech", "vow": "intent", "pledge": "intent",
+                 "promise": "intent"}
+_RX_PLURAL_SUBJECT = re.compile(
+    r"(?:\b(?:they|we|i|you|who)|(?<![’'])\b[A-Za-z]\w+[^s’'\W]s|\b(?:police|people|staff))\s+(?:(?:also|still|now|\w+ly)\s+)?$")
+
+
 _RX_MAIN_VERB = re.compile(
     r"\s(?:was|is|were|are|has\s+been|have\s+been|had\s+been|remains|remained|drew|draws|sparked|prompted|"
     r"angered|worried|caused|came|comes|appears|appeared|seems|seemed|proved|proves|became|becomes|led|"
@@ -1184,6 +1195,11 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         if c.kind == "noun" or (form in _NOUN_LIKE_FORMS and _RX_POSSESSOR.search(text, max(0, cs - 60), cs)):
             ss, se = _widen(doc, *doc.clause_span(cs))
             cand = _noun_en(doc, c, m.group("cue"), cs, ce, ss, se)
+            if cand is None and form in _NOUN_AS_VERB and _RX_PLURAL_SUBJECT.search(text, max(ss, cs - 40), cs) \
+                    and not _NEGATED.search(text, max(0, cs - 30), cs):
+                # "Democrats hope they will ...", "They fear that ...": the noun form is the verb of a subject
+                verb = Cue("en", c.cue, c.lemma, _NOUN_AS_VERB[form], "", c.cue_type)
+                cand = _verb_en(doc, verb, m.group("cue"), cs, ce, ss, se)
             if cand is not None:
                 out.append(cand)
             continue
@@ -1510,8 +1526,10 @@ def _object_ok(doc: _Doc, c: Cue, sp: tuple[int, int], sp_txt: str, ss: int, cs:
     if w0 in _NP_STOP or w0.endswith("ing") or w0 in {"alongside", "along", "amid", "among", "around", "near",
                                                         "nonetheless", "home", "follow-up"}:
         return False
-    # a lower-case phrase is a subject only after a determiner ("the campaign", "two of the women")
-    return words[0][:1].isupper() or words[0][:1].isdigit() or w0 in _DETERMINERS
+    # a lower-case phrase is a subject only after a determiner ("the campaign", "two of the women") or as the
+    # antecedent of "who" naming people ("black voters, who have typically backed her")
+    return words[0][:1].isupper() or words[0][:1].isdigit() or w0 in _DETERMINERS or (
+        re.search(r"\bwho\b", text[sp[1]:cs]) is not None and words[-1].lower() in _PERSON_NOUNS)
 
 
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
@@ -1553,8 +1571,12 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     npw = text[np[0]:np[1]].split()
                     w0 = npw[0]
                     if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN or (
-                            # “...,” said spokesman John Kirby / retired neurosurgeon Ben Carson
-                            re.search(r"[,?!—–…-]\s?[”\"»]$", pre) and any(w[:1].isupper() for w in npw[1:4]))):
+                            # “...,” said spokesman John Kirby / retired neurosurgeon Ben Carson / ..., says
+                            # political scientist Dossym Satpayev
+                            (re.search(r"[,?!—–…-]\s?[”\"»]$", pre) or (
+                                pre.endswith(",") and w0.isalpha() and w0.islower() and w0 not in _NP_STOP
+                                and w0 not in _NOT_TITLES and not w0.endswith("ly")))
+                            and any(w[:1].isupper() for w in npw[1:4]))):
                         np = None
                     elif w0.lower() in _PRONOUNS_EN and np[1] - np[0] > len(w0):
                         np = None  # "..., said she turned out": a pronoun with a verb opens the content
@@ -1616,7 +1638,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",") \
                     and not _RX_ING_SUBJECT.match(text, c_s, c_e)  # not "Fundraising was stagnant, he said"
                 tq_left = [q for q in _quotes_between(doc, ss, cont_end) if q.close >= cont_end - 3]
-                if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open):
+                if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open) \
+                        and not _RX_FINITE.search(text, c_s, tq_left[-1].open):
                     fronted = True  # "Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."
                 if _words(text[c_s:c_e]) >= 4 and not fronted:
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
