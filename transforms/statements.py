@@ -1082,6 +1082,8 @@ _RX_PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|we|i)(?:[’'](?:d|ll|s|re|ve|m))?\s+(?!(?:on|in|at|to|for|with|by|from|and|or|as)\b)"
     r"[a-z]\w*\b")
 
+# "knows what voters want", "wondered whether ...": a wh-clause after the cue
+_RX_WH_CLAUSE = re.compile(r"\s*(?:whether|what|how|why|where|who)\s+(?:\w+\s+){0,4}?\w+")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(
     r"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:is|was|are|were|will|would|could|can|should|"
@@ -1469,9 +1471,15 @@ def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
             if k is not None and _words(text[k.end():c_e]) >= 2:
                 skip_to = k.end()
                 continue
+        if re.match(r",\s+(?:he|she|they|it)\s", text[m.start():m.end() + 1]) \
+                and not _RX_FINITE_OR_ED.search(text, c_s, m.start()):
+            continue  # "said that on a trip this week, he would ...": a fronted adjunct, then the clause
         if _words(text[c_s:m.start()]) >= 3:
             return m.start()
     return c_e
+
+
+_RX_FINITE_OR_ED = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did|\w+ed)\b")
 
 
 _RX_DASH2 = re.compile(r"\s(?:—|--|–)\s")
@@ -1691,7 +1699,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if _words(text[c_s:c_e]) >= 3:
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
         return None
-    if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
+    if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]) \
+            and not (c.lemma == "wonder" and _RX_WH_CLAUSE.match(text, ce, se)):
         return None
     # -------- speaker before the cue, content after --------
     hint = None
@@ -1814,12 +1823,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             obj_content = True
     if not obj_content:
         if c.kind == "speech_weak" and not had_that and q0 is None and not (
-                _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)):
+                _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)
+                or _RX_WH_CLAUSE.match(text, pos, se)):
             return None
         if c.cue_type == "document" and not had_that:
             return None  # "the poll shows that ...", not "his radio show “...”"
         if c.cue_type == "thought" and not had_that and q0 is None \
-                and not _RX_CLAUSE_START.match(text, pos, se):
+                and not _RX_CLAUSE_START.match(text, pos, se) and not _RX_WH_CLAUSE.match(text, pos, se):
             return None  # "thinks about it", "believe in God": a thought cue needs a clause after it
     if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3:
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
