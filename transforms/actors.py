@@ -1633,6 +1633,8 @@ def _ar_role_en(role: str) -> str:
 
 def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_spacy: bool,
                     n_process: int = 1) -> tuple[list[dict], dict[str, dict]]:
+    """Mentions and actor rows of one chunk of articles (English first, through the statistical NER in one
+    batch, then Arabic)."""
     lex = load_lexicon()
     acc = _Acc(lex)
     en_docs = [d for d in docs if d["body_text"] and (d["language"] or "") != "ar"]
@@ -1661,6 +1663,7 @@ def _extract_chunk(args):
     return _extract_serial(docs, starts_by_doc, use_spacy)
 
 
+CHUNK_ARTICLES = 64  # articles per unit of actor extraction (serial or in a worker); fixed, see extract_actors
 _EN_COST = 5  # a character of English (statistical NER) costs about this many of Arabic (rules only)
 
 
@@ -1732,9 +1735,10 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
                    use_spacy: bool = True, min_articles: int = MIN_ARTICLES) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (actor_mentions, actors) conforming to ACTOR_MENTIONS and ACTORS.
 
-    `n_process` > 1 splits a batch of `min_articles` or more into chunks processed by that many workers of
-    the shared pool (`transforms.parallel.get_pool`; both the Arabic rules and English NER); results are
-    identical to a serial run (ids are content-derived and chunks are merged in order)."""
+    Articles are processed in fixed chunks of CHUNK_ARTICLES (input order) whose actor rows are merged in chunk
+    order. `n_process` > 1 sends the chunks of a batch of `min_articles` or more to that many workers of the
+    shared pool (`transforms.parallel.get_pool`; both the Arabic rules and English NER); a serial run goes
+    through the same chunks, so the results are identical with any number of workers (ids are content-derived)."""
     if documents.is_empty():
         return empty(ACTOR_MENTIONS), empty(ACTORS)
     lex = load_lexicon()
@@ -1743,14 +1747,15 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
         for aid, grp in sentences.sort(["article_id", "char_start"]).group_by("article_id", maintain_order=True):
             starts_by_doc[aid[0]] = grp["char_start"].to_list()
     docs = documents.select("article_id", "language", "body_text").to_dicts()
+    # Fixed chunks of CHUNK_ARTICLES articles in input order, whatever the number of workers: a serial run goes
+    # through the same chunks one after the other, so actor rows (first seen / latest role, merged in chunk
+    # order) are the same with 1 or N workers
+    chunks = [docs[i:i + CHUNK_ARTICLES] for i in range(0, len(docs), CHUNK_ARTICLES)]
+    jobs = [(c, {d["article_id"]: starts_by_doc[d["article_id"]] for d in c if d["article_id"] in starts_by_doc},
+             use_spacy) for c in chunks]
     if n_process > 1 and len(docs) >= min_articles:
         from transforms.parallel import get_pool
 
-        n_chunks = n_process * 16
-        size = -(-len(docs) // n_chunks)
-        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-        jobs = [(c, {d["article_id"]: starts_by_doc[d["article_id"]] for d in c if d["article_id"] in starts_by_doc},
-                 use_spacy) for c in chunks]
         # the costliest chunks first (English text costs the statistical model several times what the Arabic
         # rules cost), so no heavy chunk starts last and leaves the other workers idle; results are put back in
         # chunk order, so the merge is the same as a serial run's
@@ -1759,10 +1764,10 @@ def extract_actors(documents: pl.DataFrame, sentences: pl.DataFrame, *, n_proces
         # token caches between calls, where a fork pool per call started cold every time
         done = get_pool(n_process).map(_extract_chunk, [jobs[i] for i in order], chunksize=1)
         results = [r for _, r in sorted(zip(order, done, strict=True), key=lambda p: p[0])]
-        all_mentions = [m for ms, _ in results for m in ms]
-        actor_rows = _merge_actor_rows([rows for _, rows in results])
     else:
-        all_mentions, actor_rows = _extract_serial(docs, starts_by_doc, use_spacy)
+        results = [_extract_chunk(job) for job in jobs]
+    all_mentions = [m for ms, _ in results for m in ms]
+    actor_rows = _merge_actor_rows([rows for _, rows in results])
     _link_scripts(lex, all_mentions, actor_rows)
     del lex
     if not all_mentions:

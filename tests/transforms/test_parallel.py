@@ -105,3 +105,28 @@ def test_events_with_agents_parallel_equals_serial(many):
     assert_frame_equal(pagents, agents.sort("actor_id"))
     assert pagents["actor_id"].is_unique().all()
     assert agents.height > 0  # the seeds have generic agents (protesters, police)
+
+
+def test_actor_rows_do_not_depend_on_the_number_of_workers():
+    """A person's role is the latest one in input order, with 1 worker or 2: an Arabic article gives Bourita
+    one role, an English article 71 articles later (another chunk) another. Serial runs used to take all English
+    articles before all Arabic ones, so the Arabic role won there and the English one in a parallel run."""
+    from transforms.schemas import DOCUMENTS
+
+    ar = "قال وزير الخارجية المغربي ناصر بوريطة إن الحدود ستبقى مغلقة."
+    en = "Moroccan Prime Minister Nasser Bourita said the border would stay closed."
+    fill = "استقبل الملك الوفد في الرباط يوم الاثنين."
+    rows = [{"article_id": "a000", "language": "ar", "body_text": ar}]
+    rows += [{"article_id": f"f{k:03d}", "language": "ar", "body_text": fill} for k in range(70)]
+    rows += [{"article_id": "z000", "language": "en", "body_text": en}]
+    docs = pl.DataFrame(rows).with_columns(
+        [pl.lit(None, dtype=t).alias(n) for n, t in DOCUMENTS.items() if n not in ("article_id", "language", "body_text")]
+    ).select([pl.col(n).cast(t) for n, t in DOCUMENTS.items()])
+    sents = split_sentences(docs)
+    m1, a1 = extract_actors(docs, sents, n_process=1)
+    m2, a2 = extract_actors(docs, sents, n_process=2, min_articles=1)
+    parallel.shutdown_pool()
+    assert_frame_equal(m1, m2)
+    assert_frame_equal(a1, a2)
+    bourita = a1.filter(pl.col("canonical_name") == "Nasser Bourita").to_dicts()
+    assert [(r["role"], r["country_iso3"]) for r in bourita] == [("Prime Minister", "MAR")]
