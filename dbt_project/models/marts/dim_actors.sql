@@ -2,11 +2,20 @@
 with all_actors as (
     -- the actors stage's rows first; then actors only the events stage found (generic agents such as
     -- `Moroccan protesters`) and dictionary actors only statements' speakers resolve to
-    select *, 1 as priority from {{ ref('stg_raw__actors') }}
+    select
+        *,
+        1 as priority
+    from {{ ref('stg_raw__actors') }}
     union all
-    select *, 2 as priority from {{ ref('stg_raw__event_actors') }}
+    select
+        *,
+        2 as priority
+    from {{ ref('stg_raw__event_actors') }}
     union all
-    select *, 3 as priority from {{ ref('stg_raw__statement_actors') }}
+    select
+        *,
+        3 as priority
+    from {{ ref('stg_raw__statement_actors') }}
 ),
 
 actors as (
@@ -20,7 +29,10 @@ mentions as (
 ),
 
 documents as (
-    select article_id, published_date from {{ ref('stg_raw__documents') }}
+    select
+        article_id,
+        published_date
+    from {{ ref('stg_raw__documents') }}
 ),
 
 statements as (
@@ -28,7 +40,10 @@ statements as (
 ),
 
 events as (
-    select source_actor_id, target_actor_id from {{ ref('stg_raw__events') }}
+    select
+        source_actor_id,
+        target_actor_id
+    from {{ ref('stg_raw__events') }}
 ),
 
 mention_stats as (
@@ -60,11 +75,14 @@ latest_role as (
 referenced as (
     select actor_id from mentions
     union
-    select speaker_actor_id from statements where speaker_actor_id is not null
+    select speaker_actor_id from statements
+    where speaker_actor_id is not null
     union
-    select source_actor_id from events where source_actor_id is not null
+    select source_actor_id from events
+    where source_actor_id is not null
     union
-    select target_actor_id from events where target_actor_id is not null
+    select target_actor_id from events
+    where target_actor_id is not null
 ),
 
 final as (
