@@ -41,10 +41,12 @@ run: $(STAMP) $(MANIFEST)
 
 lint: $(STAMP)
 	$(BIN)/ruff check orchestration transforms expectations scoring benchmarks scripts tests
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros dbt_project/tests
 
 test: $(STAMP) $(MANIFEST)
 	@mkdir -p $(DAGSTER_HOME) && { test -f $(DAGSTER_HOME)/dagster.yaml || cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml; }
 	$(BIN)/ruff check orchestration transforms expectations scoring benchmarks scripts tests
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros dbt_project/tests
 	$(BIN)/python -c "import orchestration.definitions as d; d.defs.resolve_asset_graph(); print('dagster definitions load')"
 	$(BIN)/pytest -q
 
