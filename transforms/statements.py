@@ -175,7 +175,34 @@ class Quote:
         return self.open + 1, self.close
 
 
-_MARK_RX = re.compile("[“”«»„\"‹›\n]")
+_REVERSED_CLOSERS = {"”": "”“″", "»": "«»"}
+
+
+def _reversed_opener(text: str, i: int) -> bool:
+    """A closing-shaped mark (`”`, `»`) that opens a quote: after a space, a line start, a colon, a bracket or a
+    tatweel (`لـ”داعش”`), and before a letter (or one space and a letter)."""
+    before = text[i - 1] if i > 0 else "\n"
+    if not (before.isspace() or before in ":(ـ[" or (before == "ل" and i > 1 and text[i - 2].isspace())):
+        return False
+    j = i + 1
+    if text[j:j + 1] == " ":
+        j += 1
+    return text[j:j + 1].isalpha()
+
+
+def _closing_position(text: str, i: int) -> bool:
+    """A mark right after a word or a punctuation mark (not after a space, unless one space after the last
+    word: `الأهالي «،`) and before a space, a punctuation mark or the end: it closes."""
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if after.isalnum():
+        return False
+    k = i - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 0 and not text[k].isspace() and text[k] not in "«»“”\""
+
+
+_MARK_RX = re.compile("[“”«»„\"‹›″\n]")  # ″ (double prime) closes “ in some sources: “ويندوز 10″
 
 
 _RX_TWO_APOS = re.compile(r"''(?!')")
@@ -248,10 +275,23 @@ def find_quotes(text: str) -> list[Quote]:
                 and _RX_APOS_AFTER.match(text, i + 1):
             continue  # `don"t`, `Britain"s`: a straight double mark typed for an apostrophe
         if opener is None:
-            if ch in _OPENERS:
+            if ch in _OPENERS or (ch in "”»" and _reversed_opener(text, i)):
                 opener, start = ch, i
                 if pending is not None and i != para_first:
                     pending = None
+            continue
+        if opener in "”»":
+            # a reversed pair, common in Arabic text: `لـ”داعش”`, `”...“`, `:»إن ...«`, `»...»`
+            if ch in _REVERSED_CLOSERS[opener] and _closing_position(text, i):
+                quotes.append(Quote(start, i))
+                opener = None
+                pending = None
+            continue
+        if opener == "«" and ch == "«" and _closing_position(text, i):
+            # `«... الأهالي «،`: the source typed the opening guillemet again to close the quote
+            quotes.append(Quote(start, i))
+            opener = None
+            pending = None
             continue
         closer = _OPENERS[opener]
         if ch == '"' and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
@@ -262,7 +302,7 @@ def find_quotes(text: str) -> list[Quote]:
                 opener = '"'
             continue
         if ch == closer or (opener == "„" and ch == "”") or (opener == '"' and ch == "”") \
-                or (opener == "“" and ch == '"'):
+                or (opener == "“" and ch in '"″'):
             q = Quote(start, i)
             if pending is not None and pending.chain >= 0 and start == para_first:
                 q.chain = pending.chain
@@ -1923,6 +1963,10 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 break
         if out_s is None:
             out_s = s
+        glued = re.search(r"[،,:؛;](?=.)", w)  # `الوزير:»إن`: punctuation glued to the next word ends the NP
+        if glued is not None and glued.start() > 0:
+            out_e = s + glued.start()
+            break
         stop = w[-1:] in "،,.:؛;"
         out_e = e - (1 if stop else 0)
         if stop:
@@ -2054,7 +2098,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         found = None
         for w in re.finditer(r"[^\s]+", text[after:min(se, after + 120)]):
             token = w.group()
-            if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“":
+            if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“»”":
                 found = after + w.start()
                 break
             if c.kind == "address" and token in {"إلى", "الى"}:

@@ -153,3 +153,30 @@ def test_dash_signed_quotes_and_quoted_transcript_paragraphs():
     got = [(r["speaker_text"], r["is_direct_quote"], r["statement_text"]) for r in rows]
     assert got == [("WALLACE", True, "Will Gennifer Flowers be there?"),
                    ("PENCE", True, "Gennifer Flowers will not be attending the debate tomorrow night")]
+
+
+def _inner(text: str) -> list[str]:
+    return [text[q.open + 1:q.close] for q in find_quotes(text)]
+
+
+def test_reversed_and_repeated_marks_in_arabic_sources():
+    # a closing-shaped ” after the prefix لـ opens the quote; ” closes it
+    assert _inner("معظم النساء اللاتي انضممن لـ”داعش” أردن أن") == ["داعش"]
+    # the reversed pair ”...“
+    assert _inner("وقال: ”هذا هو الحل“ ثم غادر") == ["هذا هو الحل"]
+    # reversed guillemets after a colon, and « typed again to close
+    assert _inner("فقال:»إنَّ الأعمال الإجرامية «.") == ["إنَّ الأعمال الإجرامية "]
+    assert _inner("وقال « المكان يعكس الماضي الجميل «، بينما قدّم") == [" المكان يعكس الماضي الجميل "]
+    # a double prime closing “ (WordPress sources), but not an inch mark outside a quote
+    assert _inner("لنظام “ويندوز 10″، وبدء") == ["ويندوز 10"]
+    assert _inner("a 5″ screen and “a quote” here") == ["a quote"]
+    # a nested opening guillemet before a word does not close the outer quote
+    assert _inner("وقال «الأمن «المحافظين» مهم» ثم") == ["الأمن «المحافظين"]
+
+
+def test_reversed_marks_give_the_whole_arabic_quote_as_one_direct_statement():
+    text = "وقال الوزير:»إن الحدود ستبقى مغلقة أمام الجميع «."
+    docs = pl.DataFrame([{"article_id": "r", "body_text": text, "language": "ar"}])
+    out = extract_statements(docs, empty(SENTENCES), empty(ACTOR_MENTIONS), empty(ACTORS), lexicon=_NoLexicon())
+    assert [(r["speaker_text"], r["speech_verb"], r["is_direct_quote"], r["statement_text"]) for r in out.to_dicts()] \
+        == [("الوزير", "قال", True, "إن الحدود ستبقى مغلقة أمام الجميع")]
