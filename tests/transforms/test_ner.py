@@ -38,3 +38,11 @@ def test_window_leaves_out_the_lower_case_stretch_between_names(lex):
 def test_nearby_names_share_one_part(lex):
     text = "The deal was signed by Karim Benali and Youssef Amrani in the presence of Jean Dupont yesterday."
     assert parts(lex, text) == [text]
+
+
+def test_fallback_sentences_do_not_break_after_abbreviations():
+    from transforms.ner import _sentence_spans
+
+    text = "The U.S. Army met Mr. Jean Dupont in Rabat. Then it left."
+    assert [text[a:b] for a, b in _sentence_spans(text, [])] == [
+        "The U.S. Army met Mr. Jean Dupont in Rabat.", "Then it left."]
