@@ -1889,6 +1889,16 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if c_e <= c_s:
         return None
+    if hint is None and not obj_content and c.kind in ("speech", "speech_weak") and not had_that \
+            and text[ce:c_s].strip().startswith(","):
+        # "This campaign, he says, is different": an attribution set inside the content between commas;
+        # the content is the whole clause, the attribution included (one span)
+        left = text[ss:sp[0]]
+        ls = _first_nonspace(text, ss)
+        if left.rstrip().endswith(",") and _words(left) >= 1 and not _ALL_MARKS.intersection(left) \
+                and (not _FRONTED.match(text, ls) or _RX_ING_SUBJECT.match(text, ls, sp[0])) \
+                and not _RX_LEAD_ADVERB.match(text, ls) and not _CUE_RX_CACHE.get("en", _compile_en_cues()).search(left):
+            c_s = ls
     # stop the content before a following attribution of its own ("..., X added that ...")
     content = text[c_s:c_e]
     if _words(content) < (1 if obj_content else 3) and q0 is None:
@@ -1932,6 +1942,16 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     if obj_content:
         cand.min_words = 1 if text[c_s:c_s + 1].isupper() else 2
     return cand
+
+
+# sentence adverbs and connectives before a parenthetical attribution are not content ("In particular, Will
+# wrote, ...", "Still, he said, ...")
+_RX_LEAD_ADVERB = re.compile(
+    r"(?:But|And|So|Yet|Still|Meanwhile|However|Now|Then|Later|Earlier|Also|Instead|Indeed|Moreover|Furthermore|"
+    r"Nonetheless|Nevertheless|Otherwise|Thus|Therefore|Finally|Again|Overall|Ultimately|Separately|Similarly|"
+    r"Likewise|Rather|Of\s+course|In\s+particular|In\s+fact|In\s+addition|At\s+the\s+same\s+time|For\s+example|"
+    r"For\s+instance|On\s+the\s+other\s+hand|Even\s+so|After\s+all|First|Second|Third|Last|Yesterday|Today|"
+    r"Tonight|Tomorrow|Here|There|Sometimes|Often|Once|Now|\w+ly|\w+day)\s*,")
 
 
 # ---------------------------------------------------------------------------------------------- Arabic
