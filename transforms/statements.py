@@ -1347,8 +1347,10 @@ _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also
                                  re.IGNORECASE)
 _RX_NAMING_OBJ = re.compile(
     r"\s+(?!(?:on|for|upon|in|off|out|up|back|to|into|at|from|it\s+quits|him\s+back|her\s+back)\b)"
-    r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)"
-    r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s|(?:as|of)\s+\w)",
+    r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'./-]+\s+){0,6}?[\w’'./-]+)"
+    r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s|(?:as|of)\s+\w|"
+    # a bare adjective as the label, closing the clause: "called the actions lawful", "... unusual."
+    r"(?:un|in|il|ir)?[a-z]+(?:ful|ous|ive|al|able|ible|ic|less|ent|ant|ary|ory|ish|ible)\s*(?:[,.;!?]|$|and\s|but\s))",
 )
 
 
@@ -1431,7 +1433,14 @@ def _naming_content(doc: _Doc, ce: int, se: int) -> tuple[int, int]:
     for m in _RX_NAMING_CUT.finditer(doc.text, c_s, c_e):
         if _quote_around(doc, m.start()) is None:
             return _trim(doc.text, c_s, m.start())
+    am = _RX_NAMING_ADJ.match(doc.text, c_s, c_e)
+    if am is not None and not _ALL_MARKS.intersection(doc.text[c_s:am.end()]):
+        return c_s, am.end()  # "called the actions lawful, and left": a bare adjective label ends the content
     return c_s, c_e
+
+
+_RX_NAMING_ADJ = re.compile(r"(?:[\w’'./-]+\s+){0,6}?(?:un|in|il|ir)?[a-z]+(?:ful|ous|ive|al|able|ible|ic|less|ent|ant|"
+                            r"ary|ory|ish)(?=\s*(?:[,.;!?]|$|and\s|but\s))")
 
 
 def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
@@ -1639,7 +1648,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                         c.kind == "object" and re.search(r"[,?!—–…-]\s?[”\"»]$", pre))):
                     sp = np
                     inverted = True
-        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–…-]\s?[”\"»]$", pre)):
+        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–…-]\s?[”\"»]$", pre) or (
+                # "Rubio's comments came on Sunday, The Hill reported.": nothing but a tail after the verb
+                pre.endswith(",") and c.cue_type == "speech" and not inverted and _TAIL_EN.match(text, ce, se))):
             tail_from = sp[1] if inverted else ce
             if c.kind == "address" and not inverted:
                 obj = _np_right(text, ce, se, allow_preps=False)
