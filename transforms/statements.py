@@ -1124,6 +1124,10 @@ _RX_PRONOUN_CLAUSE = re.compile(
 
 # "knows what voters want", "wondered whether ...": a wh-clause after the cue
 _RX_WH_CLAUSE = re.compile(r"\s*(?:whether|what|how|why|where|who)\s+(?:\w+\s+){0,4}?\w+")
+# "told the AP her group never worked ...": a noun phrase and a finite verb open a that-less clause
+_RX_NP_CLAUSE = re.compile(
+    r"\s*(?:the|a|an|his|her|their|its|our|this|these|those|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|never|\w+ed)\b")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(
     r"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:is|was|are|were|will|would|could|can|should|"
@@ -1801,6 +1805,17 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             pm = re.search(r"\s(?:he|she|they|we|I)(?:[’'](?:d|ll|s|re|ve|m))?(?:\s|$)", text[obj[0]:obj[1]])
             if pm:  # "told HuffPost he’s ...": the object ends before the subject pronoun
                 obj = (obj[0], obj[0] + pm.start())
+            else:
+                # "told the AP her group never worked ...": the object ends where a noun phrase with a finite
+                # verb after it opens the clause (not right after a determiner: "the AP")
+                for wm in re.finditer(r"\s+(?=\S)", text[obj[0]:obj[1]]):
+                    k = obj[0] + wm.end()
+                    prev = text[obj[0]:obj[0] + wm.start()].split()[-1]
+                    if prev[:1].isupper() and text[k:k + 1].isupper():
+                        continue  # inside a name: "Fox News"
+                    if prev.lower() not in _DETERMINERS and _RX_NP_CLAUSE.match(text, k, se):
+                        obj = (obj[0], obj[0] + wm.start())
+                        break
             pos = obj[1]
         am = _ADJUNCT.match(text, pos, se)
         if am:
@@ -1889,7 +1904,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             spans += [p.inner for p in doc.quotes if p.chain == q0.chain and p.open > q0.open]
         return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
     if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
-            and q0 is None and not _RX_PRONOUN_CLAUSE.match(text, pos, se):
+            and q0 is None and not _RX_PRONOUN_CLAUSE.match(text, pos, se) and not _RX_NP_CLAUSE.match(text, pos, se):
         return None  # "told HuffPost he’s already received ..." is kept: a subject pronoun opens a clause
     c_e = _extend_to_quote_close(doc, pos, se)
     if c.kind != "participle":
