@@ -1624,6 +1624,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 sp = None
         if sp is not None:
             pre = text[ss:sp[0]].rstrip()
+            if c.lemma == "put it" and re.search(r"[,”\"»]\s*as$", pre):
+                pre = pre[:-2].rstrip()  # "“...,” as Ridge put it."
         else:
             pre = left_stripped
             if pre.endswith((",", "”", "\"", "»")) or (pre and pre[-1] in ",”\"»"):
