@@ -345,7 +345,7 @@ _NP_STOP = {
     "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
     "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
-_AUX_SKIP = {"has", "have", "had", "also", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
+_AUX_SKIP = {"has", "have", "had", "also", "always", "sometimes", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
@@ -533,6 +533,20 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or tok[:1].isdigit()
 
 
+_MULTIWORD_ADJUNCTS = [("in", "the", "past"), ("for", "years"), ("for", "months"), ("for", "weeks"),
+                       ("for", "decades"), ("at", "times"), ("at", "the", "time"), ("in", "recent", "days"),
+                       ("in", "recent", "weeks"), ("in", "recent", "months"), ("in", "recent", "years")]
+
+
+def _multiword_adjunct_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """How many tokens ending at j form a time adjunct between a subject and its cue (0 if none)."""
+    for words in _MULTIWORD_ADJUNCTS:
+        n = len(words)
+        if j - n + 1 > 0 and tuple(t[2].lower() for t in toks[j - n + 1:j + 1]) == words:
+            return n
+    return 0
+
+
 def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that ends at hi (skipping auxiliaries/adverbs just before it), within [lo, hi)."""
     if hi - lo > 160:
@@ -546,6 +560,10 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         wl = w.lower()
         if (wl in _AUX_SKIP or (wl.endswith("ly") and w.islower() and len(w) > 4)) and j > 0:
             j -= 1
+            continue
+        back = _multiword_adjunct_end(toks, j)
+        if back:  # "have in the past said", "has for years argued", "at times said"
+            j -= back
             continue
         if wl == "to" and j > 0 and toks[j - 1][2].lower() in {"continued", "went", "on", "began", "proceeded"}:
             j -= 2
@@ -657,7 +675,9 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
         prev = text.rfind(",", lo, comma)
         seg = text[prev + 1:comma].strip() if prev >= 0 else ""
         words = seg.split()
-        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+        head = text[lo:prev].split()[-1].lower() if prev > lo and text[lo:prev].split() else ""
+        if (1 < len(words) <= 4 or (len(words) == 1 and head in _DESC_HEADS_EN)) \
+                and all(w[:1].isupper() for w in words):  # "The minister, Tebboune, said"
             s0 = text.index(seg, prev + 1)
             return s0, s0 + len(seg)
         return None
@@ -1630,6 +1650,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             pre = left_stripped
             if pre.endswith((",", "”", "\"", "»")) or (pre and pre[-1] in ",”\"»"):
                 np = _np_right(text, ce, se, allow_preps=True)
+                if np is not None and all(w.lower().strip(".,") in _MONTHS_DAYS_SET for w in text[np[0]:np[1]].split()):
+                    np = None  # "..., Trump, tweeted Sunday": a day is no speaker
                 if np is not None:
                     npw = text[np[0]:np[1]].split()
                     w0 = npw[0]
