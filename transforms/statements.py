@@ -1102,12 +1102,14 @@ _FRONTED = re.compile(
     r"writing|referring|responding|pressed|courted|having|\w+ing|\w+ed)\b",
     re.IGNORECASE,
 )
-_RX_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\b")
+# finite auxiliaries: a clause has one of these (or a past form) where a noun phrase has none
+_FINITE = (r"is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|did|isn[’']t|"
+           r"wasn[’']t|won[’']t|doesn[’']t|didn[’']t")
+_RX_FINITE = re.compile(rf"\b(?:{_FINITE})\b")
+_RX_FINITE_OR_ED = re.compile(rf"\b(?:{_FINITE}|\w+ed)\b")
 # an -ing/-ed noun as a subject: "Fundraising was ...", "Spending has ..." (not a fronted participle clause)
 _RX_ING_SUBJECT = re.compile(r"(?!(?:speaking|writing|referring|responding|having|asked|pressed|courted)\b)"
-                             r"[A-Za-z]+(?:ing|ed)\s+(?:\w+\s+)?(?:is|are|was|were|has|have|had|will|would|can|"
-                             r"could|should|must|may|might|does|did|isn[’']t|wasn[’']t|won[’']t|doesn[’']t|"
-                             r"didn[’']t)\b", re.IGNORECASE)
+                             rf"[A-Za-z]+(?:ing|ed)\s+(?:\w+\s+)?(?:{_FINITE})\b", re.IGNORECASE)
 _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figures|numbers)\b|^\W*\d",
                          re.IGNORECASE)
 
@@ -1147,11 +1149,9 @@ _RX_WH_CLAUSE = re.compile(r"\s*(?:whether|what|how|why|where|who)\s+(?:\w+\s+){
 # "told the AP her group never worked ...": a noun phrase and a finite verb open a that-less clause
 _RX_NP_CLAUSE = re.compile(
     r"\s*(?:the|a|an|his|her|their|its|our|this|these|those|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|never|\w+ed)\b")
+    rf"(?:{_FINITE}|never|\w+ed)\b")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
-_RX_IT_CLAUSE = re.compile(
-    r"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:is|was|are|were|will|would|could|can|should|"
-    r"might|may|must|has|had|have|does|did|isn[’']t|wasn[’']t|won[’']t|doesn[’']t|didn[’']t)\b)")
+_RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:{_FINITE})\b)")
 
 
 # a headline "Trump Says He Never Pledged To ...": Says/Said/Tells with a title-case clause after it, to the
@@ -1550,9 +1550,6 @@ def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
         if _words(text[c_s:m.start()]) >= 3:
             return m.start()
     return c_e
-
-
-_RX_FINITE_OR_ED = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did|\w+ed)\b")
 
 
 _RX_DASH2 = re.compile(r"\s(?:—|--|–)\s")
