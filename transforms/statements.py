@@ -1911,7 +1911,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     if not obj_content:
         if c.kind == "speech_weak" and not had_that and q0 is None and not (
                 _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)
-                or _RX_WH_CLAUSE.match(text, pos, se)):
+                or _RX_WH_CLAUSE.match(text, pos, se)
+                or (hint is None and re.match(r"\s*,", text[ce:se]) and text[ss:sp[0]].rstrip().endswith(","))):
             return None
         if c.cue_type == "document" and not had_that:
             return None  # "the poll shows that ...", not "his radio show “...”"
@@ -1936,6 +1937,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if c_e <= c_s:
         return None
+    if not had_that and q0 is None and not obj_content and _RX_SAID_LITTLE.match(text, c_s, c_e):
+        return None  # "She said little about the plan", "said the same": no content reported
     if hint is None and not obj_content and c.kind in ("speech", "speech_weak") and not had_that \
             and text[ce:c_s].strip().startswith(","):
         # "This campaign, he says, is different": an attribution set inside the content between commas;
@@ -1991,6 +1994,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     return cand
 
 
+_RX_SAID_LITTLE = re.compile(r"(?:little|nothing|much|a\s+lot|as\s+much|so)(?=\s*(?:[,.;:!?]|$|(?:about|over|on|in|at|"
+                             r"during|yet|beyond|publicly|since)\b))", re.IGNORECASE)
 # sentence adverbs and connectives before a parenthetical attribution are not content ("In particular, Will
 # wrote, ...", "Still, he said, ...")
 _RX_LEAD_ADVERB = re.compile(
