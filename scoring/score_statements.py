@@ -30,6 +30,7 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Gold:
     cue_text: str = ""
     direct: bool = False
     tokens: set[int] = field(default_factory=set)
+    antecedent: list[tuple[int, int]] = field(default_factory=list)  # span of antecedent_text, when known
 
 
 def parse_ann(path: Path, text: str) -> list[Gold]:
@@ -149,12 +151,54 @@ def run_pipeline(docs: pl.DataFrame, *, with_actors: bool) -> tuple[pl.DataFrame
     return stm, actors, time.perf_counter() - t0
 
 
-def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, actors: pl.DataFrame,
-          *, use_speaker: bool = True, errors: int = 0, by_cue: int = 0) -> dict[str, dict[str, float]]:
+def polnear_prepare(text: str, golds: list[Gold]) -> None:
+    """PolNeAR gold: `direct` from quote marks (80% of the content tokens) and antecedents of pronoun Sources."""
     from transforms.statements import find_quotes
 
+    toks = _tokens(text)
+    starts = [a for a, _ in toks]
+    in_quote = _tok_ids(starts, toks, [q.inner for q in find_quotes(text)])
+    last_src = ""
+    for g in sorted(golds, key=lambda g: (g.source or g.content)[0][0]):
+        g.direct = bool(g.tokens) and len(g.tokens & in_quote) >= 0.8 * len(g.tokens)
+        st = g.source_text.strip().lower()
+        if st in _RELATIVES and g.source:
+            # a relative pronoun stands for the noun phrase right before it ("Barkley, who said ...")
+            before = text[max(0, g.source[0][0] - 120):g.source[0][0]].rstrip(" ,\n")
+            g.antecedent_text = re.split(r"[.;:!?()\n]|,\s", before)[-1]
+        elif st and st not in _PRONOUNS:
+            last_src = g.source_text
+        elif st in _PRONOUNS:
+            g.antecedent_text = last_src
+
+
+def polnear_speaker(actors: pl.DataFrame) -> Callable[[dict, Gold], bool]:
+    """The PolNeAR speaker rule: span overlap, else the same last word (speaker text / actor name vs Source /
+    antecedent)."""
     names = {r[0]: r[1] for r in actors.select(["actor_id", "canonical_name"]).iter_rows()} \
         if not actors.is_empty() else {}
+
+    def ok(p: dict, g: Gold) -> bool:
+        ps, pe = p["speaker_char_start"], p["speaker_char_end"]
+        if ps is not None and any(ps < b and pe > a for a, b in g.source):
+            return True
+        cands = {_last_word(p["speaker_text"]), _last_word(names.get(p["speaker_actor_id"], ""))} - {""}
+        gw = {_last_word(g.source_text)} - {""}
+        if g.antecedent_text:
+            gw.add(_last_word(g.antecedent_text))
+        return bool(cands & (gw - _PRONOUNS - _RELATIVES))
+
+    return ok
+
+
+def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, actors: pl.DataFrame,
+          *, use_speaker: bool = True, errors: int = 0, by_cue: int = 0,
+          prepare: Callable[[str, list[Gold]], None] | None = polnear_prepare,
+          speaker_match: Callable[[dict, Gold], bool] | None = None) -> dict[str, dict[str, float]]:
+    """P/R/F1 per kind. `prepare(text, golds)` runs per article after `Gold.tokens` are set (default: the
+    PolNeAR rules for `direct` and pronoun antecedents; None keeps the gold's own `direct`).
+    `speaker_match(pred_row, gold)` decides the speaker of a gold with a Source (default: `polnear_speaker`)."""
+    match = speaker_match or polnear_speaker(actors)
     texts = dict(docs.select(["article_id", "body_text"]).iter_rows())
     counts = {k: {"tp_p": 0, "n_p": 0, "found": 0, "n_g": 0} for k in ("direct", "reported", "all")}
     shown = {"fp": 0, "fn": 0}
@@ -164,35 +208,17 @@ def score(docs: pl.DataFrame, gold: dict[str, list[Gold]], stm: pl.DataFrame, ac
         text = texts[art]
         toks = _tokens(text)
         starts = [a for a, _ in toks]
-        quotes = find_quotes(text)
-        in_quote = _tok_ids(starts, toks, [q.inner for q in quotes])
-        last_src = ""
-        for g in sorted(golds, key=lambda g: (g.source or g.content)[0][0]):
+        for g in golds:
             g.tokens = _tok_ids(starts, toks, g.content)
-            g.direct = bool(g.tokens) and len(g.tokens & in_quote) >= 0.8 * len(g.tokens)
-            st = g.source_text.strip().lower()
-            if st in _RELATIVES and g.source:
-                # a relative pronoun stands for the noun phrase right before it ("Barkley, who said ...")
-                before = text[max(0, g.source[0][0] - 120):g.source[0][0]].rstrip(" ,\n")
-                g.antecedent_text = re.split(r"[.;:!?()\n]|,\s", before)[-1]
-            elif st and st not in _PRONOUNS:
-                last_src = g.source_text
-            elif st in _PRONOUNS:
-                g.antecedent_text = last_src
+        if prepare is not None:
+            prepare(text, golds)
         preds = by_doc.get((art,), pl.DataFrame()).to_dicts() if by_doc else []
         ptoks = [_tok_ids(starts, toks, [(p["char_start"], p["char_end"])]) for p in preds]
 
         def speaker_ok(p: dict, g: Gold) -> bool:
             if not use_speaker or not g.source:
                 return True
-            ps, pe = p["speaker_char_start"], p["speaker_char_end"]
-            if ps is not None and any(ps < b and pe > a for a, b in g.source):
-                return True
-            cands = {_last_word(p["speaker_text"]), _last_word(names.get(p["speaker_actor_id"], ""))} - {""}
-            gw = {_last_word(g.source_text)} - {""}
-            if g.antecedent_text:
-                gw.add(_last_word(g.antecedent_text))
-            return bool(cands & (gw - _PRONOUNS - _RELATIVES))
+            return match(p, g)
 
         fits: dict[int, list[int]] = {}
         for pi, p in enumerate(preds):
