@@ -2089,6 +2089,8 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     np_words = text[np[0]:np[1]].split()
     if not np_words[0][:1].isalpha() or (len(np_words) == 1 and re.search(r"(?:ه|ها|هم|هما)$", np_words[0])):
         return None  # "وفق مفهومه" (by his understanding), not a source
+    if normalize_arabic(np_words[0].removeprefix("ل")) in _AR_NOT_SOURCE_HEADS:
+        return None  # "حسب التوزيع العرقي", "وفق الخطة": a norm or a measure, not a source
     cue = text[cs:ce]
     left = text[ss:m.start()]
     left_core = left.strip(" ،,")
@@ -2126,6 +2128,11 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     cue = text[cs:ce]
     pos = _first_nonspace(text, ce)
+    if c.lemma == "ذكر" and cue.startswith("ي") and _AR_COMP.match(text, pos):
+        return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
+    am = _RX_AR_ADDRESSEE.match(text, pos)
+    if am is not None:
+        pos = _first_nonspace(text, am.end())  # "قالت لها: ..." said to her: the addressee is not the speaker
     hint = None
     sp = None
     gender = c.gender
@@ -2170,6 +2177,10 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         found = None
         for w in re.finditer(r"[^\s]+", text[after:min(se, after + 120)]):
             token = w.group()
+            if token[:1] in "\"«“»”":
+                tq = _quote_starting(doc, after + w.start(), after + w.start() + 1)
+                if tq is not None and _words(text[tq.open + 1:tq.close]) <= 2:
+                    continue  # a quoted name on the way (في تصريح نقلته "فرانس برس" على أنه ...)
             if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“»”":
                 found = after + w.start()
                 break
@@ -2201,7 +2212,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         if am and am.start() < 60:
             pos = _first_nonspace(text, pos + am.end())
     q = _quote_starting(doc, pos, pos + 2)
-    if q is not None:
+    if q is not None and _words(text[q.open + 1:q.close]) >= 3:  # not a quoted name: نقلته "فرانس برس"
         spans = [q.inner]
         return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], spans, gender=gender, speaker_hint=hint)
     c_e = _extend_to_quote_close(doc, pos, se)
@@ -2215,6 +2226,18 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         return _Cand(cs, ce, cue, c.lemma, sp, spans[0][0], spans[-1][1], spans, gender=gender,
                      speaker_hint=hint)
     return _Cand(cs, ce, cue, c.lemma, sp, c_s, c_e, None, gender=gender, speaker_hint=hint)
+
+
+# a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
+_RX_AR_ADDRESSEE = re.compile(
+    r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
+    r"للقناة|للإذاعة)(?![\w\u064b-\u065f])")
+# heads after حسب / وفق that are a norm or a measure, not a source (normalised spelling)
+_AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
+    "التوزيع", "السياق", "التركيب", "الترتيب", "النوع", "الحاجة", "الطلب", "الأولوية", "الأولويات", "الظروف",
+    "الموسم", "المنطقة", "الفئة", "الحالة", "الخطة", "الجدول", "المعايير", "الأصول", "العادة", "التقاليد",
+    "الأهمية", "الموقع", "المكان", "الوقت", "العمر", "الدرجة", "الحجم", "الشروط", "الضوابط", "الآلية",
+    "الإمكانيات", "الإمكانات", "القدرة", "الاستطاعة", "رغبة", "رغبته", "ما")}
 
 
 # ----------------------------------------------------------------------------------------------------------
