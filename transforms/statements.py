@@ -2167,7 +2167,8 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
             sp = np
         # a quote just before the verb: «الوضع خطير»، قال المتحدث باسم الحكومة
         ql = _quotes_between(doc, ss - 1, ws)
-        if ql and ql[-1].closed and not text[ql[-1].close + 1:ws].strip(" ،,\u200f"):
+        if ql and ql[-1].closed and not text[ql[-1].close + 1:ws].strip(" ،,\u200f") \
+                and _words(text[ql[-1].open + 1:ql[-1].close]) >= 3:
             q = ql[-1]
             return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], [q.inner], content_left=True,
                          gender=gender)
