@@ -1663,7 +1663,7 @@ def _extract_chunk(args):
     return _extract_serial(docs, starts_by_doc, use_spacy)
 
 
-CHUNK_ARTICLES = 64  # articles per unit of actor extraction (serial or in a worker); fixed, see extract_actors
+CHUNK_ARTICLES = 256  # articles per unit of actor extraction (serial or in a worker); fixed, see extract_actors
 _EN_COST = 5  # a character of English (statistical NER) costs about this many of Arabic (rules only)
 
 

@@ -109,7 +109,7 @@ def test_events_with_agents_parallel_equals_serial(many):
 
 def test_actor_rows_do_not_depend_on_the_number_of_workers():
     """A person's role is the latest one in input order, with 1 worker or 2: an Arabic article gives Bourita
-    one role, an English article 71 articles later (another chunk) another. Serial runs used to take all English
+    one role, an English article in the next chunk of CHUNK_ARTICLES another. Serial runs used to take all English
     articles before all Arabic ones, so the Arabic role won there and the English one in a parallel run."""
     from transforms.schemas import DOCUMENTS
 
@@ -117,7 +117,9 @@ def test_actor_rows_do_not_depend_on_the_number_of_workers():
     en = "Moroccan Prime Minister Nasser Bourita said the border would stay closed."
     fill = "استقبل الملك الوفد في الرباط يوم الاثنين."
     rows = [{"article_id": "a000", "language": "ar", "body_text": ar}]
-    rows += [{"article_id": f"f{k:03d}", "language": "ar", "body_text": fill} for k in range(70)]
+    from transforms.actors import CHUNK_ARTICLES
+
+    rows += [{"article_id": f"f{k:03d}", "language": "ar", "body_text": fill} for k in range(CHUNK_ARTICLES + 6)]
     rows += [{"article_id": "z000", "language": "en", "body_text": en}]
     docs = pl.DataFrame(rows).with_columns(
         [pl.lit(None, dtype=t).alias(n) for n, t in DOCUMENTS.items() if n not in ("article_id", "language", "body_text")]
