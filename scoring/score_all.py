@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from scoring import score_actors, score_events, score_statements
+from scoring import score_actors, score_events, score_statements, score_statements_ar
 
 
 def main() -> int:
@@ -16,6 +16,8 @@ def main() -> int:
     score_actors.main()
     print("\n== statements (PolNeAR dev: speaker + content pairs)", flush=True)
     score_statements.main(["--split", "dev"])
+    print("\n== statements, Arabic (own gold: 15 bulk articles, tests/fixtures/statements_gold_ar)", flush=True)
+    score_statements_ar.main([])
     print("\n== events (annotated fixtures, tests/fixtures/events: source, CAMEO root, target)", flush=True)
     for split in ("dev", "heldout"):
         score_events.main(["--split", split])
