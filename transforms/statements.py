@@ -286,6 +286,8 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(start, i))
                 opener = None
                 pending = None
+            elif ch in _OPENERS and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
+                opener, start = ch, i  # the reversed mark was a stray one: a regular quote opens here
             continue
         if opener == "«" and ch == "«" and _closing_position(text, i):
             # `«... الأهالي «،`: the source typed the opening guillemet again to close the quote
@@ -2139,6 +2141,10 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     if c.kind == "participle":
         hint = "subject"
     nxt = text[pos:pos + 1]
+    if nxt in "\"«“":
+        nq = _quote_starting(doc, pos, pos + 1)
+        if nq is not None and _words(text[nq.open + 1:nq.close]) <= 2:
+            nxt = " "  # وأوضحت "بلتون" أن ...: a quoted name is the subject, not the statement
     cm = _AR_COMP.match(text, pos)
     if c.kind == "address" and re.match(r"(?:في(?:ه|ها)\s+)?(?:إلى|الى)(?!\w)", text[pos:pos + 12]):
         hint = "implicit"
@@ -2176,11 +2182,15 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         after = sp[1] if sp[1] > pos else pos
         k = after
         found = None
+        skip_to = -1
         for w in re.finditer(r"[^\s]+", text[after:min(se, after + 120)]):
             token = w.group()
+            if after + w.start() <= skip_to:
+                continue
             if token[:1] in "\"«“»”":
                 tq = _quote_starting(doc, after + w.start(), after + w.start() + 1)
                 if tq is not None and _words(text[tq.open + 1:tq.close]) <= 2:
+                    skip_to = tq.close
                     continue  # a quoted name on the way (في تصريح نقلته "فرانس برس" على أنه ...)
             if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“»”":
                 found = after + w.start()

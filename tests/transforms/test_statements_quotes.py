@@ -180,3 +180,7 @@ def test_reversed_marks_give_the_whole_arabic_quote_as_one_direct_statement():
     out = extract_statements(docs, empty(SENTENCES), empty(ACTOR_MENTIONS), empty(ACTORS), lexicon=_NoLexicon())
     assert [(r["speaker_text"], r["speech_verb"], r["is_direct_quote"], r["statement_text"]) for r in out.to_dicts()] \
         == [("الوزير", "قال", True, "إن الحدود ستبقى مغلقة أمام الجميع")]
+
+
+def test_a_stray_reversed_mark_does_not_swallow_the_quotes_after_it():
+    assert _inner('قال ”الوزير وأضاف: "إن الحدود مغلقة" ثم غادر') == ["إن الحدود مغلقة"]
