@@ -2227,6 +2227,10 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         spans = [q.inner]
         return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], spans, gender=gender, speaker_hint=hint)
     c_e = _extend_to_quote_close(doc, pos, se)
+    if c.kind != "participle":
+        pm = _RX_AR_PARTICIPLE_CUT.search(text, pos, c_e)
+        if pm is not None and not _quote_around(doc, pm.start()) and _words(text[pos:pm.start()]) >= 3:
+            c_e = pm.start()  # "قال إنه مستعد ...، مؤكدا أنه ...": the participle is a statement of its own
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if _words(text[c_s:c_e]) < 3:
         return None
@@ -2239,6 +2243,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     return _Cand(cs, ce, cue, c.lemma, sp, c_s, c_e, None, gender=gender, speaker_hint=hint)
 
 
+# an Arabic speech participle after a comma or و opens a statement of its own (مؤكدا أن، مشيرة إلى أن)
+_RX_AR_PARTICIPLE_CUT = re.compile(
+    r"\s*[،,]?\s*و?(?:مؤكد|مشير|مضيف|موضح|معتبر|قائل)(?:ا|اً|ًا|ة)(?![\w\u064b-\u065f])")
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
 _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"

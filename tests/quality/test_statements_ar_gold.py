@@ -24,10 +24,10 @@ FIELDS = {"id", "bulk_file", "record_id", "line", "article_id", "body_sha256", "
 # measured on the frozen gold (15 articles, 70 statements); a floor is that minus MARGIN (about one statement
 # of a kind's recall), so a regression shows but small extractor churn does not. Blind, when the scorer was
 # added: all 0.618 (speaker + content), 0.715 (content only); these are the figures after the fixes its misses
-# suggested (addressee after the verb, يذكر أن, حسب + a norm, quoted names, a quoted name as the subject), so the gold is no longer held out.
+# suggested (addressee after the verb, يذكر أن, حسب + a norm, quoted names, a quoted name as the subject, a participle ends reported content), so the gold is no longer held out.
 MEASURED = {
-    "speaker": {"direct": 0.676, "reported": 0.697, "all": 0.689},
-    "content": {"direct": 0.872, "reported": 0.749, "all": 0.790},
+    "speaker": {"direct": 0.676, "reported": 0.713, "all": 0.700},
+    "content": {"direct": 0.872, "reported": 0.789, "all": 0.817},
 }
 MARGIN = 0.05
 
