@@ -119,14 +119,6 @@ def load_speech_verbs(path: str | None = None) -> CueTable:
     return CueTable(by_form, regex, cue_types)
 
 
-_CUE_RX_CACHE: dict[str, re.Pattern] = {}
-
-
-def _compile_en_cues() -> re.Pattern:
-    rx = load_speech_verbs().regex["en"]
-    _CUE_RX_CACHE["en"] = rx
-    return rx
-
 
 def _starts_word(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_’'-")
@@ -1784,7 +1776,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     hint = None
     if c.kind == "participle":
         sub = None
-        prior = [m for m in _CUE_RX_CACHE.get("en", _compile_en_cues()).finditer(text, ss, cs)
+        prior = [m for m in load_speech_verbs().regex["en"].finditer(text, ss, cs)
                  if _starts_word(text, m.start())]
         if prior:
             pm = prior[-1]
@@ -1910,11 +1902,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 return None  # "backed down", "attacked on Monday": no object
         else:
             obj_content = True
+    # "The breaking point, Ash wrote, came on Friday": the speaker and cue set between commas inside the content
+    between_commas = hint is None and text[ss:sp[0]].rstrip().endswith(",") and re.match(r"\s*,", text[ce:se]) is not None
     if not obj_content:
         if c.kind == "speech_weak" and not had_that and q0 is None and not (
                 _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)
                 or _RX_WH_CLAUSE.match(text, pos, se)
-                or (hint is None and re.match(r"\s*,", text[ce:se]) and text[ss:sp[0]].rstrip().endswith(","))):
+                or between_commas):
             return None
         if c.cue_type == "document" and not had_that:
             return None  # "the poll shows that ...", not "his radio show “...”"
@@ -1941,15 +1935,14 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return None
     if not had_that and q0 is None and not obj_content and _RX_SAID_LITTLE.match(text, c_s, c_e):
         return None  # "She said little about the plan", "said the same": no content reported
-    if hint is None and not obj_content and c.kind in ("speech", "speech_weak") and not had_that \
-            and text[ce:c_s].strip().startswith(","):
+    if between_commas and not obj_content and c.kind in ("speech", "speech_weak") and not had_that:
         # "This campaign, he says, is different": an attribution set inside the content between commas;
         # the content is the whole clause, the attribution included (one span)
         left = text[ss:sp[0]]
         ls = _first_nonspace(text, ss)
-        if left.rstrip().endswith(",") and _words(left) >= 1 and not _ALL_MARKS.intersection(left) \
+        if _words(left) >= 1 and not _ALL_MARKS.intersection(left) \
                 and (not _FRONTED.match(text, ls) or _RX_ING_SUBJECT.match(text, ls, sp[0])) \
-                and not _RX_LEAD_ADVERB.match(text, ls) and not _CUE_RX_CACHE.get("en", _compile_en_cues()).search(left):
+                and not _RX_LEAD_ADVERB.match(text, ls) and not load_speech_verbs().regex["en"].search(left):
             c_s = ls
     # stop the content before a following attribution of its own ("..., X added that ...")
     content = text[c_s:c_e]
