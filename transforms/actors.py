@@ -1631,8 +1631,8 @@ def _ar_role_en(role: str) -> str:
     return " ".join(en for ar, en in _AR_ROLE_EN if arabic.norm(ar) in r)
 
 
-def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_spacy: bool,
-                    n_process: int = 1) -> tuple[list[dict], dict[str, dict]]:
+def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]],
+                    use_spacy: bool) -> tuple[list[dict], dict[str, dict]]:
     """Mentions and actor rows of one chunk of articles (English first, through the statistical NER in one
     batch, then Arabic)."""
     lex = load_lexicon()
@@ -1644,7 +1644,7 @@ def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]], use_s
         texts = [_unwrap(d["body_text"]) for d in en_docs]
         spans = [_ner_spans(lex, t, _unwrapped_starts(d["body_text"], t, starts_by_doc.get(d["article_id"], [])))
                  for d, t in zip(en_docs, texts, strict=True)]
-        en_ents = _spacy_ents_spans(spans, texts, n_process=n_process)
+        en_ents = _spacy_ents_spans(spans, texts)
     else:
         en_ents = [[] for _ in en_docs]
     all_mentions: list[dict] = []
