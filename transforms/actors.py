@@ -144,6 +144,10 @@ class ActorLexicon:
         self.en_prefix: set[tuple[str, ...]] = set()
         self.ar: dict[tuple[str, ...], tuple[str, str]] = {}
         self.ar_prefix: set[tuple[str, ...]] = set()
+        # keys (article-less) whose entry is only ever written with the article (`الكاميرون`, `الهند`,
+        # `القاعدة`): a surface without it (`كاميرون` = Cameron, `هند` = Hind, `قاعدة` = a base) is not the entry
+        self.ar_definite: set[tuple[str, ...]] = set()
+        self._ar_names_definite: set[str] = set()
         self.person_keys: dict[str, str] = {}
         self.first_en: set[str] = set()
         self.first_ar: set[str] = set()
@@ -156,7 +160,13 @@ class ActorLexicon:
                 if person_key(r["canonical_name"]):
                     self.person_keys.setdefault(person_key(r["canonical_name"]), aid)
             if r["canonical_name_ar"]:
-                self.ar_names.setdefault(" ".join(arabic.phrase_key(r["canonical_name_ar"])), aid)
+                nk = " ".join(arabic.phrase_key(r["canonical_name_ar"]))
+                if nk not in self.ar_names:
+                    self.ar_names[nk] = aid
+                    if arabic.phrase_definite(r["canonical_name_ar"]):
+                        self._ar_names_definite.add(nk)
+                elif self.ar_names[nk] == aid and not arabic.phrase_definite(r["canonical_name_ar"]):
+                    self._ar_names_definite.discard(nk)
         for a in alias_rows:
             aid = key_to_id.get(a["key"])
             if aid is None:
@@ -170,8 +180,13 @@ class ActorLexicon:
             key = arabic.phrase_key(alias)
             if not key:
                 return
+            definite = arabic.phrase_definite(alias)
             if key not in self.ar:
                 self.ar[key] = (aid, kind)
+                if definite:
+                    self.ar_definite.add(key)
+            elif not definite and self.ar[key][0] == aid:
+                self.ar_definite.discard(key)  # `سعودية` besides `السعودية`: the bare form names it too
             for i in range(1, len(key)):
                 self.ar_prefix.add(key[:i])
             return
@@ -205,8 +220,9 @@ class ActorLexicon:
                 hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
                 return hits[0][2]
             key = " ".join(arabic.phrase_key(text))
-            if key in self.ar_names:
-                return self.ar_names[key]
+            aid = self.ar_name(key, arabic.phrase_definite(text))
+            if aid is not None:
+                return aid
             if len(toks) < 2:
                 return None
             return self.person_keys.get(person_key(text)) or self.person_by_skeleton(text)
@@ -292,9 +308,24 @@ class ActorLexicon:
         return all(s[:1].isupper() or s[:1].isdigit() or s.lower() in _LOWER_OK or not s[:1].isalpha()
                    for s in surf)
 
+    def ar_hit(self, key: tuple[str, ...], definite: bool) -> tuple[str, str] | None:
+        """The dictionary entry (actor_id, kind) of an article-less key whose first word was written with the
+        article (`definite`) or not; an entry only ever written with it needs it."""
+        if not definite and key in self.ar_definite:
+            return None
+        return self.ar.get(key)
+
+    def ar_name(self, key: str, definite: bool) -> str | None:
+        """The actor whose Arabic canonical name has this article-less key (words joined by spaces), with the
+        same article rule as `ar_hit`."""
+        if not definite and key in self._ar_names_definite:
+            return None
+        return self.ar_names.get(key)
+
     def ar_profile(self, tok: str) -> tuple:
         """Everything the Arabic passes need to know about one token, computed once per distinct token:
-        (is_arabic, norm, inner_key, dictionary candidates [(key, skip)], title key, org head, given-name)."""
+        (is_arabic, norm, inner_key, dictionary candidates [(key, skip, definite)], title key, org head,
+        given-name)."""
         p = self._ar_prof.get(tok)
         if p is not None:
             return p
@@ -307,7 +338,7 @@ class ActorLexicon:
             p = (True, k, arabic.inner_key(tok), cands, _ar_title_start(tok),
                  head if head in _AR_ORG_HEADS else None, first_ok)
         else:
-            cands = ((tok, 0),) if tok[:1].isdigit() and ((tok,) in self.ar or (tok,) in self.ar_prefix) else ()
+            cands = ((tok, 0, False),) if tok[:1].isdigit() and ((tok,) in self.ar or (tok,) in self.ar_prefix) else ()
             p = (False, tok, tok, cands, None, None, False)
         if len(self._ar_prof) < 500_000:
             self._ar_prof[tok] = p
@@ -316,21 +347,23 @@ class ActorLexicon:
     def match_ar(self, toks: list[tuple[str, int, int]], profs: list[tuple] | None = None
                  ) -> list[tuple[int, int, str, str, int]]:
         """Longest dictionary matches on Arabic tokens: (tok_start, tok_end_excl, actor_id, kind, skip)
-        where `skip` is how many leading characters of the first token are clitics, not name."""
+        where `skip` is how many leading characters of the first token are clitics, not name. An entry
+        only ever written with the article matches only a token that has it (`الكاميرون`, `بالكاميرون`,
+        `للكاميرون` are Cameroon; `كاميرون` alone is not)."""
         if profs is None:
             profs = [self.ar_profile(t) for t, _, _ in toks]
         out = []
         n = len(toks)
-        ar, pref, mx = self.ar, self.ar_prefix, self.ar_max
+        ar, pref, mx, defs = self.ar, self.ar_prefix, self.ar_max, self.ar_definite
         i = 0
         while i < n:
             best = None
-            for cand, skip in profs[i][3]:
+            for cand, skip, definite in profs[i][3]:
                 k = (cand,)
                 j = i + 1
                 while True:
                     hit = ar.get(k)
-                    if hit is not None and (best is None or j > best[1]):
+                    if hit is not None and (best is None or j > best[1]) and (definite or k not in defs):
                         best = (i, j, hit[0], hit[1], skip)
                     if k not in pref or j >= n or j - i >= mx:
                         break
@@ -1328,13 +1361,22 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             emit_person(name_toks, None, None)
             next_i = name_toks[-1] + 1
 
-    # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`)
-    if full_names:
-        last = {arabic.norm(fs.split()[-1]): aid for fs, aid in full_names if len(fs.split()[-1]) >= 3}
+    # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`); also of dictionary
+    # people named in full (`ديفيد كاميرون ... وأضاف كاميرون`) when the surname is not a given name or a stop word
+    named = []
+    for m in mentions:
+        words = m["surface_text"].split()
+        if len(words) >= 2 and lex.rows.get(m["actor_id"], {}).get("actor_type") == "PERSON":
+            w = arabic.norm(words[-1])
+            if w not in lex.first_ar and w not in _AR_STOP and w not in _AR_PARTICLES:
+                named.append((m["surface_text"], m["actor_id"]))
+    named += full_names
+    if named:
+        last = {arabic.norm(fs.split()[-1]): aid for fs, aid in named if len(fs.split()[-1]) >= 3}
         for q in range(n):
             if used[q] or not arabic.is_arabic_word(toks[q][0]):
                 continue
-            for cand, skip in arabic.candidates(toks[q][0]):
+            for cand, skip, _definite in arabic.candidates(toks[q][0]):
                 if cand in last:
                     used[q] = True
                     _add_mention(acc, mentions, article_id, last[cand], toks[q][1] + skip, toks[q][2], text,
@@ -1447,8 +1489,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             e = toks[k - 1][2]
             name = text[s:e]
             key = arabic.phrase_key(name)
-            hit = lex.ar.get(key)
-            aid = hit[0] if hit else lex.ar_names.get(" ".join(key))
+            hit = lex.ar_hit(key, arabic.has_article(head))  # `جامعة عربية` (an Arab university) is not the Arab League
+            aid = hit[0] if hit else lex.ar_name(" ".join(key), arabic.has_article(head))
             if aid is None:
                 aid = org_actor_id(name)
                 iso = None

@@ -42,24 +42,41 @@ def norm(token: str) -> str:
     return normalize_arabic(token)
 
 
+def has_article(key: str) -> bool:
+    """True when a normalised word starts with the article that `strip_article` removes (`الجزائر`)."""
+    return key.startswith("ال") and len(key) > 3
+
+
 def strip_article(key: str) -> str:
     """`الجزائر` -> `جزائر` (on a normalised key); keeps very short words whole."""
-    if key.startswith("ال") and len(key) > 3:
+    if has_article(key):
         return key[2:]
     return key
 
 
+def phrase_definite(text: str) -> bool:
+    """True when the first word of a name carries the article (`الكاميرون`, `الأمم المتحدة`, also `ألمانيا`
+    once normalised). Keys drop it (`كاميرون`), so the key alone cannot tell the country from the bare word, which
+    can be another name or word (`كاميرون` is Cameron, `هند` Hind, `أسد` a lion): see `candidates`."""
+    for t, _, _ in tokenize(text.replace("_", " ")):
+        if t.strip():
+            return has_article(norm(t))
+    return False
+
+
 @lru_cache(maxsize=262144)
-def candidates(token: str) -> tuple[tuple[str, int], ...]:
+def candidates(token: str) -> tuple[tuple[str, int, bool], ...]:
     """Possible matching keys of a token with proclitics removed, with how many characters of the
-    *surface* token precede the name part (so `والمغرب` -> (('والمغرب',0), ('مغرب',1), ...)).
+    *surface* token precede the name part, and whether the name part carries the article
+    (so `والمغرب` -> (('والمغرب',0,False), ('مغرب',1,True), ...)).
 
     The name part keeps its article: for `والمغرب` the name starts after `و`, at `المغرب`.
-    Keys are article-less (`مغرب`), which is how the dictionary stores them. Cached: news vocabularies
-    repeat, so each distinct token is analysed once.
+    Keys are article-less (`مغرب`), which is how the dictionary stores them; the flag says whether the
+    article was there (`الكاميرون`, `بالكاميرون`, `للكاميرون`: yes; `كاميرون`, `لكاميرون`: no), for entries
+    only ever written with it. Cached: news vocabularies repeat, so each distinct token is analysed once.
     """
     key = norm(token)
-    out: list[tuple[str, int]] = [(strip_article(key), 0)]
+    out: list[tuple[str, int, bool]] = [(strip_article(key), 0, has_article(key))]
     if key[:1] in _CLITIC_FIRST:
         for p in _PROCLITICS:
             if key.startswith(p) and len(key) - len(p) >= 2:
@@ -67,17 +84,17 @@ def candidates(token: str) -> tuple[tuple[str, int], ...]:
                     continue  # diacritics inside the clitic: do not guess offsets
                 rest = key[len(p):]
                 if p.endswith("ال"):
-                    out.append((rest, len(p) - 2))  # the name part starts at the article
+                    out.append((rest, len(p) - 2, True))  # the name part starts at the article
                 elif p.endswith("لل"):
-                    out.append((rest, len(p)))  # `للجزائر` (ل + ال, alef dropped): the name part is `جزائر`
+                    out.append((rest, len(p), True))  # `للجزائر` (ل + ال, alef dropped): the name part is `جزائر`
                 else:
-                    out.append((strip_article(rest), len(p)))
+                    out.append((strip_article(rest), len(p), has_article(rest)))
     seen = set()
     res = []
-    for k, s in out:
+    for k, s, d in out:
         if k not in seen and len(k) >= 2:
             seen.add(k)
-            res.append((k, s))
+            res.append((k, s, d))
     return tuple(res)
 
 

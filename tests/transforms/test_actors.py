@@ -123,6 +123,53 @@ def test_arabic_demonym_forms():
     assert ("الجزائريين", "DZA") in kinds
 
 
+def test_arabic_entry_written_with_the_article_needs_it():
+    # keys are article-less (`الكاميرون` -> `كاميرون`): the bare word is another name or word
+    lex = load_lexicon()
+    cmr = lex.lookup("الكاميرون", "ar")
+    assert lex.actor(cmr)["country_iso3"] == "CMR"
+    for text in ("بالكاميرون", "والكاميرون", "للكاميرون", "في الكاميرون", "الكاميروني", "كاميروني"):
+        assert lex.lookup(text, "ar") == cmr, text
+    for text in ("كاميرون", "لكاميرون"):  # Cameron, to Cameron
+        assert lex.lookup(text, "ar") != cmr, text
+    # the same collision elsewhere: Hind, a (military) base, a lion, mania, Riyad (a given name), a storehouse
+    for with_article, bare in (("الهند", "هند"), ("تنظيم القاعدة", "قاعدة عسكرية"), ("الأسد", "أسد"),
+                               ("ألمانيا", "مانيا"), ("الرياض", "رياض"), ("المخزن", "مخزن")):
+        aid = lex.lookup(with_article, "ar")
+        assert aid is not None, with_article
+        assert lex.lookup(bare, "ar") != aid, bare
+    assert lex.lookup("بألمانيا", "ar") == lex.lookup("ألمانيا", "ar")
+    # an entry also written without the article still matches bare
+    assert lex.lookup("سعودية", "ar") == lex.lookup("السعودية", "ar")
+    assert lex.lookup("بوليساريو", "ar") == lex.lookup("البوليساريو", "ar")
+    assert lex.lookup("(ناتو)", "ar") == lex.lookup("الناتو", "ar")
+
+
+def test_arabic_cameron_is_not_cameroon():
+    text = ("قال رئيس الوزراء البريطاني ديفيد كاميرون إن بلاده ستدعم الاتفاق. وأضاف كاميرون أن حكومته مستعدة "
+            "للتعاون. وزار الرئيس الكاميرون الأسبوع الماضي، وقال مسؤول في الكاميرون إن العلاقات جيدة.")
+    j = _run(("cm1", "ar", text),
+             ("cm2", "ar", "وصل الوفد إلى الكاميرون، واتفقت بريطانيا والكاميرون على التعاون، وقدمت مساعدات "
+                           "للكاميرون، ووقع اتفاق بالكاميرون مع مسؤول كاميروني."))
+    dc = _one(j, "ديفيد كاميرون")
+    assert (dc["actor_type"], dc["country_iso3"], dc["role"]) == ("PERSON", "GBR", "رئيس الوزراء البريطاني")
+    bare = j.filter((pl.col("article_id") == "cm1") & (pl.col("surface_text") == "كاميرون"))
+    assert bare["char_start"].to_list() == [text.index("كاميرون أن")]
+    assert bare["actor_id"].to_list() == [dc["actor_id"]]  # the surname alone, later: the same person
+    assert j.filter(pl.col("actor_id") == dc["actor_id"]).height == 2
+    cm1 = j.filter((pl.col("article_id") == "cm1") & (pl.col("country_iso3") == "CMR")).sort("char_start")
+    assert cm1.select("surface_text", "actor_type").rows() == [("الكاميرون", "COUNTRY")] * 2
+    assert cm1["char_start"].to_list() == [text.index("الكاميرون الأسبوع"), text.index("الكاميرون إن")]
+    cm2 = j.filter((pl.col("article_id") == "cm2") & (pl.col("country_iso3") == "CMR")).sort("char_start")
+    assert cm2.select("surface_text", "actor_type", "mention_kind").rows() == [
+        ("الكاميرون", "COUNTRY", "NAME"),  # `إلى الكاميرون`
+        ("الكاميرون", "COUNTRY", "NAME"),  # `والكاميرون`: the conjunction is not part of the name
+        ("كاميرون", "COUNTRY", "NAME"),  # `للكاميرون` = ل + ال + كاميرون
+        ("الكاميرون", "COUNTRY", "NAME"),  # `بالكاميرون`
+        ("كاميروني", "COUNTRY", "DEMONYM"),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- discovery
 def test_english_discovery_titles_appositions_and_surnames():
     text = ("Tunisian Foreign Minister Karim Belhadj met Leila Mansouri, spokeswoman for the Libyan Red "
