@@ -345,6 +345,7 @@ _AUX_SKIP = {"has", "have", "had", "also", "always", "sometimes", "however", "la
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning",
              "afternoon", "evening", "late", "early"}
+_PLURAL_PERSON_HEADS = {"officials"}
 _PRONOUNS_EN = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 _OBJ_PRONOUNS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it"}
 _DESC_HEADS_EN = {
@@ -683,6 +684,11 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
     return found[-1] if found[-1][0] == first else found[0]
 
 
+_RX_RESTRICTIVE_WHO = re.compile(
+    r"(?<=[a-z])\s+who\s+(?!(?:he|she|they|we|i|you)\b)(?:\w+ly\s+)?(?:\w+ed|wrote|spoke|met|ran|went|took|saw|"
+    r"gave|came|left|lost|won|signed|attended|are|were|have|had|live|work)\b[^,;:.!?“”\"«»]{0,60}\s+$")
+
+
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives."""
     k = hi
@@ -701,6 +707,12 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return _np_left(text, lo, before)
     if k > lo and text[k - 1] == ",":
         return _appositive_head(text, lo, k - 1)
+    m = _RX_RESTRICTIVE_WHO.search(text, base, hi)
+    if m is not None:
+        # "the groups who wrote to her on Thursday say ...": the subject is the noun the relative clause restricts
+        head = _np_left(text, lo, m.start())
+        if head is not None:
+            return head
     np = _np_left(text, lo, hi)
     if np is None:
         return None
@@ -928,6 +940,10 @@ def _resolve(doc: _Doc, s: int | None, e: int | None, language: str, *, gender: 
             country = _lookup(doc, " ".join(txt.split()[1:-1]), language) if len(words) > 2 else None
             if cls == "source":
                 aid = _antecedent(doc, s, want="any", head="source")
+            elif cls == "person" and words[-1] in _PLURAL_PERSON_HEADS:
+                # "the Moroccan officials" stand for their country; "the officials" for an earlier speaker so
+                # described, never for one person named before
+                aid = country or _antecedent(doc, s, want="any", head=words[-1])
             elif cls == "person":
                 aid = _antecedent(doc, s, want="person", country=country)
             elif cls == "media":
@@ -1085,7 +1101,8 @@ class _Cand:
 _BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
                "call on"}
 _BASE_OK = re.compile(
-    r"(?:\b(?:they|we|i|you|who|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t)|\w\ws|"
+    r"(?:\b(?:they|we|i|you|who|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)|\w\ws|"
     r"\b\d+)"
     r"\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
@@ -1109,7 +1126,7 @@ _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figu
 
 _TAIL_EN = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
-    rf"through|over|by|of|for|while)\b[^,.;:“”\"«»!?]*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
+    rf"through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
     r"\w+ly)\b))*+(?:\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
     r"because|so|yet|which|adding|saying|noting|explaining|arguing|insisting|warning|stressing|claiming|suggesting|"
@@ -1604,6 +1621,38 @@ def _object_ok(doc: _Doc, c: Cue, sp: tuple[int, int], sp_txt: str, ss: int, cs:
         re.search(r"\bwho\b", text[sp[1]:cs]) is not None and words[-1].lower() in _PERSON_NOUNS)
 
 
+_RX_SUBORDINATOR_LEAD = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Even)\s+)?(?:[Ww]hile|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]henever|[Aa]fter|[Bb]efore|"
+    r"[Bb]ecause|[Ss]ince|[Ii]f|[Oo]nce|[Uu]nless|[Ww]hereas|[Uu]ntil|[Ee]ven\s+though|[Ee]ven\s+if|[Ee]ven\s+as)"
+    r"\s*")
+_RX_RUNS_ON = re.compile(r"[^\S\n]+(?!(?:he|she|they|it|we|i|when|as|after|before|while|said|says|added|according)\b)"
+                        r"(?:[a-z]|\d)")
+
+
+def _quote_runs_on(text: str, q: Quote, se: int) -> bool:
+    """`said that “a wise Latina” can bring ...`: a quote without closing punctuation whose sentence goes on in
+    lower case is a partial quote inside reported content, not the statement on its own."""
+    return q.closed and q.close < se and text[q.close - 1] not in ",.?!;:…—–-" \
+        and _RX_RUNS_ON.match(text, q.close + 1, se) is not None
+
+
+def _lead_of_quote(doc: _Doc, ss: int, q: Quote) -> int | None:
+    """Where a clause that a quote finishes begins (`Gore "made a strategic mistake," he said`), or None when
+    the quote opens its clause, follows a colon or an adjunct with its comma, or continues another quote."""
+    text = doc.text
+    if q.chain >= 0 or not q.closed or q.open <= ss:
+        return None
+    ls = _first_nonspace(text, ss)
+    lead = text[ls:q.open].rstrip()
+    if _words(lead) < 2 or _ALL_MARKS.intersection(lead) or lead.endswith((",", ":", ";", "—", "–", "-", "(")) \
+            or _RX_LEAD_OK.fullmatch(lead) or _SENT_END.search(lead) or _words(text[q.open + 1:q.close]) < 1 \
+            or load_speech_verbs().regex["en"].search(lead):
+        return None
+    if not _RX_FINITE_OR_ED.search(lead + " " + text[q.open + 1:q.close]) and not re.search(r"\w+s\b", lead):
+        return None
+    return ls
+
+
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     coord: list[int] = []
     cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
@@ -1698,6 +1747,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if q_left:
                     q = q_left[-1]
                     spans = [q.inner]
+                    lead = _lead_of_quote(doc, ss, q)
+                    if lead is not None and not q_left[:-1]:
+                        # "No Child Left Behind was “very assertive and interventionist,” Orfield said": the
+                        # quote finishes a clause the writer began; the whole clause is the (reported) content
+                        return _Cand(cs, ce, cue_text, c.lemma, sp, lead, q.close + 1, None, content_left=True)
                     if q.chain >= 0:
                         spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
                     # interrupted quote: `, “B”` right after the attribution tail
@@ -1719,7 +1773,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open) \
                         and not _RX_FINITE.search(text, c_s, tq_left[-1].open):
                     fronted = True  # "Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."
-                if _words(text[c_s:c_e]) >= 4 and not fronted:
+                quote_right = tm is not None and not inverted \
+                    and re.match(r",\s*[“\"«]", text[tm.start("end"):tm.start("end") + 4]) is not None
+                if _words(text[c_s:c_e]) >= 4 and not fronted and not quote_right:
+                    # not "Less than 30 minutes later, Trump wrote, “...”": a quote after the cue is its content
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
                 if inverted:
                     return None
@@ -1915,7 +1972,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if c.cue_type == "thought" and not had_that and q0 is None \
                 and not _RX_CLAUSE_START.match(text, pos, se) and not _RX_WH_CLAUSE.match(text, pos, se):
             return None  # "thinks about it", "believe in God": a thought cue needs a clause after it
-    if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3:
+    if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3 \
+            and not _quote_runs_on(text, q0, se):
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
         spans = [q0.inner]
         if q0.chain >= 0:
@@ -1983,6 +2041,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         k = text.find(",", c_s, c_e)
         if k > c_s and _words(text[c_s:k]) >= 3:
             c_e = k
+    if _RX_SUBORDINATOR_LEAD.fullmatch(text, _first_nonspace(text, ss), sp[0]):
+        # "While Clinton has condemned the proposal, the groups ... say ...": the attribution sits in a fronted
+        # subordinate clause, which ends at its comma
+        for k in re.finditer(r",\s", text[c_s:c_e]):
+            if _words(text[c_s:c_s + k.start()]) >= 1 and _quote_around(doc, c_s + k.start()) is None:
+                c_e = c_s + k.start()
+                break
     cand = _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
     if obj_content:
         cand.min_words = 1 if text[c_s:c_s + 1].isupper() else 2
@@ -2302,10 +2367,20 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
                 if a.content_left == b.content_left and a.cue_s > b.cue_s:
                     continue
             drop.add(i)
+    # two cues of one subject reading the same content ("the groups who wrote to her on Thursday say they ..."):
+    # the cue nearest to it is its verb, the other belongs to a clause of its own. A nearer cue whose own
+    # subject follows the farther cue is nested in it ("She says it underscores that ..."): the farther wins
+    nearest: dict[tuple[int, int], int] = {}
+    for k, c in sorted(enumerate(cands), key=lambda kc: abs(kc[1].cs - kc[1].cue_e), reverse=True):
+        if k in drop:
+            continue
+        j = nearest.get((c.cs, c.ce))
+        if j is None or (c.sp is not None and c.sp[0] < min(cands[j].cue_s, c.cue_s)):
+            nearest[(c.cs, c.ce)] = k
     seen: set[int] = set()
     out = []
     for k, c in sorted(enumerate(cands), key=lambda kc: kc[1].cue_s):
-        if k in drop or c.cue_s in seen:
+        if k in drop or c.cue_s in seen or nearest.get((c.cs, c.ce)) != k:
             continue
         seen.add(c.cue_s)
         out.append(c)
