@@ -89,6 +89,9 @@ def candidates(token: str) -> tuple[tuple[str, int, bool], ...]:
                     out.append((rest, len(p), True))  # `للجزائر` (ل + ال, alef dropped): the name part is `جزائر`
                 else:
                     out.append((strip_article(rest), len(p), has_article(rest)))
+    # the article before a word whose own first letters normalise like it (`الألماني` = ال + ألماني, keyed
+    # `ماني` like `ألماني`): the name part still starts at the article
+    out += [(strip_article(k), s, True) for k, s, d in out if d and has_article(k)]
     seen = set()
     res = []
     for k, s, d in out:

@@ -145,6 +145,19 @@ def test_arabic_entry_written_with_the_article_needs_it():
     assert lex.lookup("(ناتو)", "ar") == lex.lookup("الناتو", "ar")
 
 
+def test_arabic_article_before_a_word_that_starts_like_it():
+    # `ألمانيا` normalises to `المانيا` (keyed `مانيا`): with the article, `الألماني` is ال + ألماني
+    lex = load_lexicon()
+    deu = lex.lookup("ألمانيا", "ar")
+    assert lex.actor(deu)["country_iso3"] == "DEU"
+    for text in ("الألماني", "الألمانية", "الالمانية", "والألمانية", "بالألمانية", "ألماني", "بألمانيا"):
+        assert lex.lookup(text, "ar") == deu, text
+    text = "وانتقدت الصحافة الألمانية القرار، وقال مسؤول ألماني إن برلين لم تُستشر."
+    j = _run(("de1", "ar", text))
+    rows = j.filter(pl.col("country_iso3") == "DEU").sort("char_start").select("surface_text", "mention_kind").rows()
+    assert rows == [("الألمانية", "DEMONYM"), ("ألماني", "DEMONYM"), ("برلين", "METONYM")]
+
+
 def test_arabic_cameron_is_not_cameroon():
     text = ("قال رئيس الوزراء البريطاني ديفيد كاميرون إن بلاده ستدعم الاتفاق. وأضاف كاميرون أن حكومته مستعدة "
             "للتعاون. وزار الرئيس الكاميرون الأسبوع الماضي، وقال مسؤول في الكاميرون إن العلاقات جيدة.")
