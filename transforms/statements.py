@@ -379,7 +379,8 @@ _THAT = re.compile(r"\s*,?\s*(?:that|:)\s*", re.IGNORECASE)
 
 _RX_INITIALS = re.compile(r"(?:\w\.)+")
 _RX_NP_TAIL = re.compile(r"\s+(?:of|for|at|in|the|a|an)$", re.IGNORECASE)
-_RX_RELATIVE = re.compile(r"(?:,\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|\w+ly)\s+)*$",
+_RX_RELATIVE = re.compile(r"(?:(?:,|\s[—–-])\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|long|"
+                          r"already|never|often|always|\w+ly)\s+)*$",
                           re.IGNORECASE)
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
@@ -396,7 +397,7 @@ _RX_TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|from|at|with|during|called|titled|named|dubbed|for|the|a|an|his|her|their|its)"
     r"|[’']s)\s*$", re.IGNORECASE)
 _RX_NONSPACE = re.compile(r"\S+")
-_TOKEN = re.compile(r"[\w’'\-\.&]+|[^\w\s]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\b|[\w’'\-\.&]+|[^\w\s]")  # "1,409" is one token
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
                  "حول", "وفي", "منذ", "ضمن", "اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
@@ -406,7 +407,7 @@ _AR_DESC_HEADS = {"مصدر": "source", "مصادر": "source", "مسؤول": "p
                   "متحدث": "person", "ناطق": "person", "رئيس": "person", "صحيفه": "media", "جريده": "media",
                   "وكاله": "media", "بيان": "statement", "تقرير": "statement", "حكومه": "org", "وزاره": "org"}
 _AR_DEMONSTRATIVE_TAIL = re.compile(r"\s+(?:ذاته|ذاتها|نفسه|نفسها|ذاتهم|نفسهم|نفسهما|المذكور|المذكورة)$")
-_SENT_END = re.compile(r"[.!?؟](?:[”\"»’]+)?(?=\s|$)|(?<=[a-z\u0600-\u06ff%\d])[.!?؟][”\"»]?(?=[A-Z“\"«])|\n")
+_SENT_END = re.compile(r"[.!?؟](?:[”\"»’]+)?(?=[^\S\n]*$|[^\S\n]*\n|[^\S\n]+(?![a-z]))|(?<=[a-z\u0600-\u06ff%\d])[.!?؟][”\"»]?(?=[A-Z“\"«])|\n")
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -664,6 +665,9 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
             words = text[np[0]:np[1]].split()
             if words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
                 found.append(np)
+            elif re.match(r",\s*(?:who|whose)\s", text[prev:prev + 8]) and np[0] == _first_nonspace(text, lo) \
+                    and words[-1].lower() not in _PRONOUNS_EN and words[-1].isalpha():
+                found.append(np)  # "One attendee, who like others spoke on condition of anonymity, said"
         end = prev
     if not found:
         # "One of the authors of that report, Ari Fleischer, said": a name as the appositive itself
@@ -699,6 +703,8 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     m = _RX_RELATIVE.search(text[base:hi])
     if m:
         before = base + m.start()
+        if text[base + m.start():base + m.end()].lstrip().startswith(("—", "–", "-")):
+            return _np_left(text, lo, before)  # "Tebboune — who has long said ..."
         if text[base + m.start():base + m.end()].lstrip().startswith(","):
             head = _appositive_head(text, lo, before)
             if head:
@@ -707,6 +713,12 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return _np_left(text, lo, before)
     if k > lo and text[k - 1] == ",":
         return _appositive_head(text, lo, k - 1)
+    if k - 2 > lo and text[k - 1] in "-—–" and text[k - 2] == " ":
+        # "Donald Trump - who previously said he would ... - said at a rally that ...": an aside set between
+        # dashes stands between the subject and its verb
+        opener = max(text.rfind(" " + d + " ", lo, k - 2) for d in "-—–")
+        if opener > lo:
+            return _np_left(text, lo, opener)
     m = _RX_RESTRICTIVE_WHO.search(text, base, hi)
     if m is not None:
         # "the groups who wrote to her on Thursday say ...": the subject is the noun the relative clause restricts
@@ -788,8 +800,8 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
         if w0.lower() in _PRONOUNS_EN and w0.lower() not in {"it", "you"}:
             return toks[0][0], toks[0][1]
         if not (_is_cap(w0) or w0.lower() in _DETERMINERS) or w0.lower() in _NP_STOP \
-                or _FRONTED.fullmatch(w0):
-            continue
+                or _FRONTED.fullmatch(w0) or w0[:1].isdigit():
+            continue  # (not "70" in "Suu Kyi, 70, said ...": an age)
         end = None
         for k, (_s, e, w) in enumerate(toks):
             wl = w.lower()
@@ -1149,7 +1161,8 @@ _RX_SAY_SUBJECT = re.compile(r"(?<![Tt]he )(?<![Aa] )\b(?!(?:the|a|an|final|no|a
                              r"[a-z]\w+\s+$")
 # poll respondents as speakers: "55 percent of all voters say", "About 4 in 10 say"
 _RX_RESPONDENTS = re.compile(r"^(?!.*\b(?:poll|polls|survey|data|figures|numbers)\b).*(?:\d+\s+in\s+\d+|"
-                             r"(?:percent|per\s+cent|%)(?:\s+of\s+\w.*)?)$")
+                             r"(?:percent|per\s+cent|%)(?:\s+of\s+\w.*)?|"
+                             r"^\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+(?<!ss)s|people|men|women))$")  # "1,409 teachers"
 # a speech_weak cue with a subject pronoun and a verb after it: "announced he will step down"
 _RX_PRONOUN_CLAUSE = re.compile(
     r"\s*(?:he|she|they|we|i)(?:[’'](?:d|ll|s|re|ve|m))?\s+(?!(?:on|in|at|to|for|with|by|from|and|or|as)\b)"
@@ -1890,6 +1903,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                         break
             pos = obj[1]
         am = _ADJUNCT.match(text, pos, se)
+        if am and c.lemma in {"tell", "inform", "assure", "remind"}:
+            tm1 = _RX_TELL_THAT.match(text, pos, min(se, pos + 110))
+            if tm1 is not None and tm1.start("rest") < am.end():
+                am = None  # "told a gathering in Washington she will ...": the adjunct ends at the pronoun
+                pos = tm1.start("rest")
         if am:
             pos = am.end()
         if c.lemma in {"tell", "inform", "assure", "remind"} and not _THAT.match(text, pos, se) \
