@@ -1603,9 +1603,18 @@ _RX_OBJECT_BAD_LEFT = re.compile(
 _RX_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[^,.;:!?“”\"]{0,30}\s)?$", re.IGNORECASE)
 # subjects of a document cue whose object is the content ("a poll shows Sanders leading")
 _RX_DOC_SUBJECT = re.compile(
-    r"\b(?:polls?|surveys?|data|records?|reports?|study|studies|figures|results|numbers|documents?|emails?|"
+    r"\b(?:polls?|polling|surveys?|data|records?|reports?|study|studies|figures|results|numbers|documents?|emails?|"
     r"video|videos|footage|filings?|analysis|research|review|audit|tally|count|census|memo|letter|"
-    r"transcripts?)$")
+    r"transcripts?|papers?|investigation|inquiry|probe|assessment|estimates?|statistics|returns|ratings)$")
+_RX_DOC_HEAD_END = re.compile(r"\s(?:of|in|from|by|for|on|at|with|among|conducted|released|published|commissioned|"
+                              r"taken|carried)\s")
+
+
+def _doc_subject(sp_txt: str) -> bool:
+    """`Polls in New Hampshire`, `A poll from Marquette Law School released Wednesday`: a document noun heads the
+    subject (the last word before its first preposition or participle)."""
+    return _RX_DOC_SUBJECT.search(sp_txt) is not None or \
+        _RX_DOC_SUBJECT.search(_RX_DOC_HEAD_END.split(sp_txt, 1)[0]) is not None
 
 
 def _object_ok(doc: _Doc, c: Cue, sp: tuple[int, int], sp_txt: str, ss: int, cs: int, ce: int) -> bool:
@@ -1966,8 +1975,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         # "As The Washington Post reported, even if Sanders ...": the rest of the sentence is the content
         pos = text.index(",", pos) + 1
         had_that = True
+    if c.cue_type == "document" and not had_that and q0 is None and _doc_subject(sp_txt) and (
+            _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)):
+        had_that = True  # "Exit polling shows he won 83% of voters under 30": a clause without "that"
     if c.cue_type == "document" and not had_that and c.kind in ("speech_weak", "object") \
-            and _RX_DOC_SUBJECT.search(sp_txt) and re.match(r"\s*(?:[A-Z]|\d|a\s|an\s|the\s|his\s|her\s)",
+            and _doc_subject(sp_txt) and re.match(r"\s*(?:[A-Z]|\d|a\s|an\s|the\s|his\s|her\s)",
                                                           text[pos:pos + 6]):
         obj_content = True  # "a poll shows Sanders leading Clinton": the object of a document cue
     elif c.kind == "object" and not had_that and q0 is None:
