@@ -2223,6 +2223,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     am = _RX_AR_ADDRESSEE.match(text, pos)
     if am is not None:
         pos = _first_nonspace(text, am.end())  # "قالت لها: ..." said to her: the addressee is not the speaker
+    bm = _RX_AR_BY_SAYING.match(text, pos)
+    if bm is not None:
+        pos = _first_nonspace(text, bm.end())  # "واستطرد بقوله "..."": "by saying" is no speaker
     hint = None
     sp = None
     gender = c.gender
@@ -2260,7 +2263,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         else:
             sp = np
         # a quote just before the verb: «الوضع خطير»، قال المتحدث باسم الحكومة
-        ql = _quotes_between(doc, ss - 1, ws)
+        ql = _quotes_between(doc, ss - 1, ws) if not (cs > 0 and text[cs - 1] in "وف") else []
         if ql and ql[-1].closed and not text[ql[-1].close + 1:ws].strip(" ،,\u200f") \
                 and _words(text[ql[-1].open + 1:ql[-1].close]) >= 3:
             q = ql[-1]
@@ -2334,6 +2337,8 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
 # an Arabic speech participle after a comma or و opens a statement of its own (مؤكدا أن، مشيرة إلى أن)
 _RX_AR_PARTICIPLE_CUT = re.compile(
     r"\s*[،,]?\s*و?(?:مؤكد|مشير|مضيف|موضح|معتبر|قائل)(?:ا|اً|ًا|ة)(?![\w\u064b-\u065f])")
+# "by saying" right after an Arabic speech verb: "واستطرد بقوله "..."", "وختم بالقول إن ..."
+_RX_AR_BY_SAYING = re.compile(r"(?:ب?قول(?:ه|ها|هم|هما)|بالقول|قائل(?:ا|اً|ًا|ة|ين))(?![\w\u064b-\u065f])\s*[:،,]?")
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
 _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
@@ -2405,7 +2410,7 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
         if k in drop:
             continue
         j = nearest.get((c.cs, c.ce))
-        if j is None or (c.sp is not None and c.sp[0] < min(cands[j].cue_s, c.cue_s)):
+        if j is None or c.sp is None or not (cands[j].cue_e <= c.sp[0] < c.cue_s):
             nearest[(c.cs, c.ce)] = k
     seen: set[int] = set()
     out = []
