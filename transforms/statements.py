@@ -399,7 +399,7 @@ _RX_TITLE_BEFORE = re.compile(
 _RX_NONSPACE = re.compile(r"\S+")
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\b|[\w’'\-\.&]+|[^\w\s]")  # "1,409" is one token
 _AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
-_AR_STOP_PREP = {"في", "خلال", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
+_AR_STOP_PREP = {"في", "خلال", "عقب", "إثر", "اثر", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
                  "حول", "وفي", "منذ", "ضمن", "اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
                  "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم"}
 _AR_AUX = {"كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "كما", "ثم"}
@@ -889,6 +889,16 @@ def _prior_persons(doc: _Doc, before: int) -> list[tuple[int, str, str]]:
     return sorted(out, reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _ar_male_first_names() -> frozenset[str]:
+    """Common Arabic men's given names (the curated list holds men's names only), normalised."""
+    path = SPEECH_VERBS_CSV.parent / "actors_first_names_ar_curated.csv"
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as f:
+        return frozenset(normalize_arabic(r["name"].strip()) for r in csv.DictReader(f) if r.get("name"))
+
+
 def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str = "",
                 country: str | None = None, language: str = "en") -> str | None:
     """Most recent compatible speaker (or person mention) before pos."""
@@ -898,8 +908,14 @@ def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str =
             cands.append((st.speaker_start if st.speaker_start is not None else st.cue_start,
                           st.speaker_actor_id, st.speaker_text or "", st.gender))
     if want == "person":
+        male = _ar_male_first_names() if language == "ar" and gender == "f" else frozenset()
         for p, aid, surf in _prior_persons(doc, pos):
-            cands.append((p, aid, surf, ""))
+            name = ((doc.actors.get(aid) or {}).get("canonical_name") or surf) if male else ""
+            name = name if _HAS_AR.search(name) else surf
+            first = normalize_arabic(name).split()[0] if male and name.split() else ""
+            # "ولكنها قالت": a feminine verb does not refer back to "محمد حماقي" (a man's given name)
+            is_male = first in male or (first[:1] == "و" and first[1:] in male)
+            cands.append((p, aid, surf, "m" if is_male else ""))
     cands.sort(key=lambda c: c[0], reverse=True)
     for _p, aid, txt, g in cands:
         t = _actor_type(doc, aid)
@@ -2221,8 +2237,17 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     if c.lemma == "ذكر" and cue.startswith("ي") and _AR_COMP.match(text, pos):
         return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
     am = _RX_AR_ADDRESSEE.match(text, pos)
+    if am is None and text.startswith("ل", pos):
+        tok = re.match(r"\S+", text[pos:]).group()
+        if (tok.startswith(("لل", "لـ")) or any(ms == pos + 1 for ms, _me, _a, _k, _s in doc.mentions)
+                or (len(tok) >= 4 and not any(ms == pos for ms, _me, _a, _k, _s in doc.mentions)
+                    and _RX_AR_QUOTE_NEXT.match(text, pos + len(tok)))):  # not "أكد لوبيز في تصريح "...
+            am = _RX_NONSPACE.match(text, pos)  # "قالت للمتسابقة"، "قالت لأحلام": the addressee, not the speaker
     if am is not None:
         pos = _first_nonspace(text, am.end())  # "قالت لها: ..." said to her: the addressee is not the speaker
+        tq = _RX_AR_TO_QUOTE.match(text, am.end())
+        if tq is not None and text[pos:pos + 1] not in ":\"«“" and not _AR_COMP.search(text, pos, tq.end()):
+            pos = tq.end() - 1  # "قالت لأحلام عقب هذه الجملة "...": an adjunct between addressee and quote
     bm = _RX_AR_BY_SAYING.match(text, pos)
     if bm is not None:
         pos = _first_nonspace(text, bm.end())  # "واستطرد بقوله "..."": "by saying" is no speaker
@@ -2249,6 +2274,22 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
             s0 = ss + left.find(left_core) if left_core else None
             if s0 is not None:
                 sp = (s0, s0 + len(left_core))
+        elif c.kind != "participle" and 6 < _words(left_core) <= 16 and not _AR_BOUNDARY.search(left_core):
+            # "عاصي الحلاني صاحب الخبرة الأكبر في البرنامج أكد أن ...": a long subject that opens the sentence
+            # with a name; the name is the speaker
+            s0 = ss + left.find(left_core)
+            for ms, me, _aid, _k, _sf in doc.mentions:
+                if s0 <= ms <= s0 + 2 and _actor_type(doc, _aid) != "COUNTRY":
+                    sp = (ms, me)
+                    break
+                if ms > s0 + 2:
+                    break
+            words = left_core.split()
+            if sp is None and _words(left_core) <= 10 and s0 == _first_nonspace(text, ss) \
+                    and (s0 == 0 or text[s0 - 1] == "\n" or text[max(0, s0 - 2):s0].strip() == "") \
+                    and words[0] not in _AR_STOP_PREP and words[0] not in _AR_AUX \
+                    and not words[0].startswith(("ب", "ل", "ف", "ك")) and not _RX_AR_VERBISH.search(left_core):
+                sp = (s0, s0 + len(left_core))  # no name known: the whole subject as written
         hint = hint or ("implicit" if sp is None else None)
     else:
         np = _ar_np(text, pos, se)
@@ -2322,6 +2363,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         pm = _RX_AR_PARTICIPLE_CUT.search(text, pos, c_e)
         if pm is not None and not _quote_around(doc, pm.start()) and _words(text[pos:pm.start()]) >= 3:
             c_e = pm.start()  # "قال إنه مستعد ...، مؤكدا أنه ...": the participle is a statement of its own
+    wm = _RX_AR_WHILE_CUT.search(text, pos, c_e)
+    if wm is not None and not _quote_around(doc, wm.start()) and _words(text[pos:wm.start()]) >= 3:
+        c_e = wm.start()  # "أكد أن الضعف يقف وراء التحالف، فيما علق حماقي ...": the writer goes on to another fact
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if _words(text[c_s:c_e]) < 3:
         return None
@@ -2337,6 +2381,13 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
 # an Arabic speech participle after a comma or و opens a statement of its own (مؤكدا أن، مشيرة إلى أن)
 _RX_AR_PARTICIPLE_CUT = re.compile(
     r"\s*[،,]?\s*و?(?:مؤكد|مشير|مضيف|موضح|معتبر|قائل)(?:ا|اً|ًا|ة)(?![\w\u064b-\u065f])")
+# after "قالت لمتسابق": a few words, then the quote or colon the addressee was told
+_RX_AR_TO_QUOTE = re.compile(r"(?:\s+[^\s،,.:\"«“]+){0,4}?\s*[:\"«“]")
+_RX_AR_QUOTE_NEXT = re.compile(r"\s*[:\"«“]")
+_RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|وفي\s+حين|في\s+الوقت\s+الذي)(?![\w\u064b-\u065f])")
+# a word of the left context that makes it a clause (a verb, a relative or a connective), not a subject
+_RX_AR_VERBISH = re.compile(r"(?<!\S)(?:و?(?:الذي|التي|الذين|عندما|حين|بعدما|بينما|فيما|إذ|حيث|لكن|غير|إن|أن|كان|كانت|"
+                            r"قد|لقد|ثم|كما)|[يت]\S{2,})(?!\S)")
 # "by saying" right after an Arabic speech verb: "واستطرد بقوله "..."", "وختم بالقول إن ..."
 _RX_AR_BY_SAYING = re.compile(r"(?:ب?قول(?:ه|ها|هم|هما)|بالقول|قائل(?:ا|اً|ًا|ة|ين))(?![\w\u064b-\u065f])\s*[:،,]?")
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
@@ -2410,7 +2461,9 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
         if k in drop:
             continue
         j = nearest.get((c.cs, c.ce))
-        if j is None or c.sp is None or not (cands[j].cue_e <= c.sp[0] < c.cue_s):
+        nested = c.sp is not None and cands[j].cue_e <= c.sp[0] < c.cue_s if j is not None else False
+        # (Arabic: the first cue keeps it, "أكد لوبيز في تصريح نقلته "فرانس برس" أنه")
+        if j is None or (not nested and not _HAS_AR.search(c.cue)):
             nearest[(c.cs, c.ce)] = k
     seen: set[int] = set()
     out = []
@@ -2676,7 +2729,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 if aid is None:
                     aid = _antecedent(doc, c.cue_s, want="any", gender=gender, language=lang)
                 if aid is None:
-                    aid = _antecedent(doc, c.cue_s, want="person", language=lang)
+                    aid = _antecedent(doc, c.cue_s, want="person", gender=gender, language=lang)
                 s_s, s_e = c.cue_s - (1 if c.cue_s > 0 and text[c.cue_s - 1] in "وف" else 0), c.cue_e
                 st_gender = gender
             else:
