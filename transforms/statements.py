@@ -2181,15 +2181,58 @@ def _arabic_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             cand = _ar_verb(doc, c, m, ws, cs, ce, ss, se)
         if cand is not None:
             out.append(cand)
+    out += _ar_quoted_saying(doc)
+    return out
+
+
+def _ar_quoted_saying(doc: _Doc) -> list[_Cand]:
+    """`ونقلت وسائل إعلام تركية عن رئيس الوزراء التركي بن علي يلدريم قوله إن ...`: the outlet relays, the
+    person after `عن` is the speaker, `قوله` (his saying) is the cue."""
+    text = doc.text
+    out: list[_Cand] = []
+    for m in _RX_AR_QAWL.finditer(text):
+        sp_s, sp_e = _trim(text, m.start("sp"), m.end("sp"))
+        if not 1 <= _words(text[sp_s:sp_e]) <= 10 or _quote_around(doc, m.start("cue")) is not None:
+            continue
+        cs, ce = m.start("cue"), m.end("cue")
+        _ss, se = _widen(doc, *doc.clause_span(cs), arabic=True)
+        pos = _first_nonspace(text, ce)
+        cm = _AR_COMP.match(text, pos)
+        if cm:
+            pos = _first_nonspace(text, cm.end())
+        while pos < len(text) and text[pos] in ": ":
+            pos += 1
+        q = _quote_starting(doc, pos, pos + 2)
+        if q is not None and _words(text[q.open + 1:q.close]) >= 3:
+            out.append(_Cand(cs, ce, text[cs:ce], "قال", (sp_s, sp_e), q.inner[0], q.inner[1], [q.inner]))
+            continue
+        if cm is None:
+            continue
+        c_e = _extend_to_quote_close(doc, pos, se)
+        for rx in (_RX_AR_PARTICIPLE_CUT, _RX_AR_WHILE_CUT):
+            pm = rx.search(text, pos, c_e)
+            if pm is not None and not _quote_around(doc, pm.start()) and _words(text[pos:pm.start()]) >= 3:
+                c_e = pm.start()
+        c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
+        if _words(text[c_s:c_e]) >= 3:
+            out.append(_Cand(cs, ce, text[cs:ce], "قال", (sp_s, sp_e), c_s, c_e, None))
     return out
 
 
 def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     cue_end = ce
-    if c.lemma == "نقلا عن":
-        pass
-    np = _ar_np(text, cue_end, se)
+    vm = _RX_AR_MA_VERB.match(text, ce)
+    if vm is not None and (vm.group("ma") or text[cs:ce].endswith("ما")):
+        cue_end = vm.end()  # "وفق ما نقلت "فرانس برس"", "حسبما نشرت صحيفة الأهرام": the source after the verb
+    elif text[cs:ce].endswith("ما"):
+        return None  # "حسبما" without a verb of reporting: "as much as"
+    k = _first_nonspace(text, cue_end)
+    qn = _quote_starting(doc, k, k + 1)
+    if qn is not None and 1 <= _words(text[qn.open + 1:qn.close]) <= 4:
+        np = (qn.open + 1, qn.close)  # a quoted name as the source: وفق ما نقلت "فرانس برس"
+    else:
+        np = _ar_np(text, cue_end, se)
     if np is None:
         return None
     np_words = text[np[0]:np[1]].split()
@@ -2384,7 +2427,15 @@ _RX_AR_PARTICIPLE_CUT = re.compile(
 # after "قالت لمتسابق": a few words, then the quote or colon the addressee was told
 _RX_AR_TO_QUOTE = re.compile(r"(?:\s+[^\s،,.:\"«“]+){0,4}?\s*[:\"«“]")
 _RX_AR_QUOTE_NEXT = re.compile(r"\s*[:\"«“]")
-_RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|وفي\s+حين|في\s+الوقت\s+الذي)(?![\w\u064b-\u065f])")
+_RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|وفي\s+حين|في\s+الوقت\s+الذي|كما)(?![\w\u064b-\u065f])")
+# "وفق ما نقلت"، "بحسب ما ذكرت"، "حسبما نشرت": a verb of reporting between the preposition and its source
+_RX_AR_MA_VERB = re.compile(
+    r"\s*(?P<ma>ما\s+)?(?:[وف])?(?:نقل|ذكر|أفاد|افاد|أورد|اورد|نشر|قال|أعلن|اعلن|تناقل|أكد|اكد|أوضح|اوضح|كشف|"
+    r"أشار|اشار|بث|أظهر|اظهر)(?:ت|تا|وا|ته|تها)?(?![\w\u064b-\u065f])(?:\s+(?:اليوم|أمس|امس))?\s*")
+_RX_AR_QAWL_CUE = re.compile(r"قول(?:ه|ها|هم|هما)")
+# "عن X قوله": the speaker relayed by an outlet, then "his saying"
+_RX_AR_QAWL = re.compile(
+    r"(?<![\w\u064b-\u065f])عن\s+(?P<sp>[^،,.:؛!؟\"«»“”\n]{2,90}?)\s+(?P<cue>قول(?:ه|ها|هم|هما))(?![\w\u064b-\u065f])")
 # a word of the left context that makes it a clause (a verb, a relative or a connective), not a subject
 _RX_AR_VERBISH = re.compile(r"(?<!\S)(?:و?(?:الذي|التي|الذين|عندما|حين|بعدما|بينما|فيما|إذ|حيث|لكن|غير|إن|أن|كان|كانت|"
                             r"قد|لقد|ثم|كما)|[يت]\S{2,})(?!\S)")
@@ -2399,7 +2450,10 @@ _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "التوزيع", "السياق", "التركيب", "الترتيب", "النوع", "الحاجة", "الطلب", "الأولوية", "الأولويات", "الظروف",
     "الموسم", "المنطقة", "الفئة", "الحالة", "الخطة", "الجدول", "المعايير", "الأصول", "العادة", "التقاليد",
     "الأهمية", "الموقع", "المكان", "الوقت", "العمر", "الدرجة", "الحجم", "الشروط", "الضوابط", "الآلية",
-    "الإمكانيات", "الإمكانات", "القدرة", "الاستطاعة", "رغبة", "رغبته", "ما")}
+    "الإمكانيات", "الإمكانات", "القدرة", "الاستطاعة", "رغبة", "رغبته", "ما", "الخطط", "خطط", "مخطط", "المخطط",
+    "منهجية", "المنهجية", "النظام", "نظام", "القانون", "قانون", "القوانين", "الأنظمة", "اللوائح", "التعليمات",
+    "الإجراءات", "الاتفاق", "اتفاق", "الاتفاقية", "اتفاقية", "المادة", "قرار", "القرار", "الدستور", "الشريعة",
+    "المعايير", "معايير", "الضوابط", "أحكام", "الأحكام")}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -2463,8 +2517,8 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
         j = nearest.get((c.cs, c.ce))
         nested = c.sp is not None and cands[j].cue_e <= c.sp[0] < c.cue_s if j is not None else False
         # (Arabic: the first cue keeps it, "أكد لوبيز في تصريح نقلته "فرانس برس" أنه")
-        if j is None or (not nested and not _HAS_AR.search(c.cue)):
-            nearest[(c.cs, c.ce)] = k
+        if j is None or (not nested and not _HAS_AR.search(c.cue)) or _RX_AR_QAWL_CUE.fullmatch(c.cue):
+            nearest[(c.cs, c.ce)] = k  # "وذكرت الصحيفة نقلا عن المتحدث قوله إن": the one quoted speaks
     seen: set[int] = set()
     out = []
     for k, c in sorted(enumerate(cands), key=lambda kc: kc[1].cue_s):
