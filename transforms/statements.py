@@ -1411,7 +1411,7 @@ _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also
                                  re.IGNORECASE)
 _RX_NAMING_OBJ = re.compile(
     r"\s+(?!(?:on|for|upon|in|off|out|up|back|to|into|at|from|it\s+quits|him\s+back|her\s+back)\b)"
-    r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'./-]+\s+){0,6}?[\w’'./-]+)"
+    r"(?:(?:him|her|them|it|himself|herself|themselves|us|me)\b|(?:[\w’'./-]+\s+){0,10}?[\w’'./-]+)"
     r"\s*,?\s+(?=[“\"«]|(?:a|an)\s+\w|(?:the\s+)?(?:most|best|worst|biggest|greatest)\s|(?:as|of)\s+\w|"
     # a bare adjective as the label, closing the clause: "called the actions lawful", "... unusual."
     r"(?:un|in|il|ir)?[a-z]+(?:ful|ous|ive|al|able|ible|ic|less|ent|ant|ary|ory|ish|ible)\s*(?:[,.;!?]|$|and\s|but\s))",
@@ -1497,6 +1497,7 @@ def _naming_content(doc: _Doc, ce: int, se: int) -> tuple[int, int]:
     for m in _RX_NAMING_CUT.finditer(doc.text, c_s, c_e):
         if _quote_around(doc, m.start()) is None:
             return _trim(doc.text, c_s, m.start())
+    c_e = _cut_second_predicate(doc, c_s, c_e)  # "called the assault “an attack,” but he also noted ..."
     am = _RX_NAMING_ADJ.match(doc.text, c_s, c_e)
     if am is not None and not _ALL_MARKS.intersection(doc.text[c_s:am.end()]):
         return c_s, am.end()  # "called the actions lawful, and left": a bare adjective label ends the content
@@ -1511,8 +1512,19 @@ def _naming_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     """`X called Trump “unhinged”` / `X called him a liar`: the speaker names or labels someone; the
     content is the object and the label, up to the clause end."""
     text = doc.text
-    if _RX_NAMING_BAD_LEFT.search(text, max(ss, cs - 12), cs) or re.search(r"\bwhat\s+\S+\s+$", text[ss:cs]):
-        return None  # "is called", "so-called", "a call", "what he calls ..."
+    wm = re.search(r"\bwhat\s+(?=\S)", text[max(ss, cs - 120):cs])
+    if wm is not None and not cue_text.endswith("ing"):
+        # "in what Bay Buchanan, national treasurer for the campaign, called “hand-to-hand combat”": a quoted
+        # label is the speaker's words
+        k = _first_nonspace(text, ce)
+        q = _quote_starting(doc, k, k + 1)
+        sp = _speaker_left(text, max(ss, cs - 120) + wm.end(), cs)
+        if q is None or not q.closed or sp is None or _NONSPEAKER.search(text[sp[0]:sp[1]]) \
+                or text[sp[0]:sp[1]].lower() in _DETERMINERS:
+            return None
+        return _Cand(cs, ce, cue_text, c.lemma, sp, q.inner[0], q.inner[1], [q.inner])
+    if _RX_NAMING_BAD_LEFT.search(text, max(ss, cs - 12), cs):
+        return None  # "is called", "so-called", "a call"
     m = _RX_NAMING_OBJ.match(text, ce, se)
     if m is None:
         return None
@@ -1563,6 +1575,7 @@ def _rx_second_predicate() -> re.Pattern:
         rf"\s+and\s+(?:(?:also|then|later)\s+)?(?:{pres})\b|"
         rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{verbs})\b|"
         r",?\s+and\s+(?:he|she|they|we|i)\s|,\s+(?:and|but)\s+(?!that\b|to\b|not\b|also\b)|"
+        r"(?<=,[”\"»])\s+(?:and|but)\s+(?:he|she|they|we|i)\s|"
         r",\s+(?:who|where|according\s+to|compared\s+(?:to|with)|as\s+(?:he|she|they)|even\s+as|when)\b|"
         r",\s+(?:he|she|they|it)\s+(?!said|says|added|argued|noted)\w|"
         r",\s+(?:a|an)\s+(?:\w+\s+)?(?:swipe|reference|nod|jab|dig|shot|apparent\s+\w+)\b|"
