@@ -1405,8 +1405,12 @@ _RX_CONTENT_CUT = re.compile(
     r"\s+(?:but|and)\s+(?:did|does|do|has|had|was|is|would|will|also|then|later)\s+(?:not\s+|n[’']t\s+)?"
     r"(?:say|said|suggest|suggested|mention|mentioned|add|added|declined|refused|\w+ed)\b",
 )
-_RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+_RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|"
+                       r"(?:the|a|an|his|her|their|our|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
                        r"(?P<q>(?:if|whether|what|who|why|how|when|which|where)\b)")
+# "was asked by host John Dickerson whether ...", "Asked by Matt Lauer whether ...": the asker after "by"
+_RX_ASKED_BY = re.compile(r"\s+by\s+(?P<sp>(?:[a-z]+\s+){0,2}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+                          r"(?:,[^,]{1,80},)?\s+(?P<q>(?:if|whether|what|who|why|how|when|which|where|about)\b)")
 _RX_NAMING_BAD_LEFT = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|so|also|often|sometimes|a|the)|-)\s*$",
                                  re.IGNORECASE)
 _RX_NAMING_OBJ = re.compile(
@@ -1841,6 +1845,15 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             sp, inverted = app, False
     if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted:
         lead = text[ss:cs].strip(" \n\"“”")
+        bm = _RX_ASKED_BY.match(text, ce, se) if cue_text.lower() == "asked" else None
+        if bm is not None and (lead in {"", "When", "when", "After being", "after being"}
+                               or re.search(r"\b(?:was|were|been|being)\s+$", L)):
+            # "Sanders was asked by host John Dickerson whether his aim ...": the asker speaks; the question
+            # runs to the comma that ends a fronted clause, or to the sentence end
+            k = text.find(",", bm.start("q"), se) if not lead or lead[:1].isupper() else -1
+            q_end = k if k > 0 else _strip_final_period(text, *_trim(text, bm.start("q"), se))[1]
+            if 3 <= _words(text[bm.start("q"):q_end]) <= 40:
+                return _Cand(cs, ce, cue_text, c.lemma, (bm.start("sp"), bm.end("sp")), bm.start("q"), q_end, None)
         if lead in {"", "When", "when", "After being", "after being", "Later", "Also", "And", "But"} \
                 and cue_text.lower() == "asked":
             # "Asked if Trump's comments had rattled them, Ryan said ...": a question by someone unnamed,
@@ -1853,7 +1866,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             return None
         # a request: "He asked them to reconsider ...", "Stephanopoulos asked Trump to respond ..."
         rm = re.match(r"\s+(?P<obj>(?!(?:about|for|if|whether|to|on|in|at|of|with|by|from|after|why|what|how|when)\b)"
-                      r"(?:[\w.’'-]+\s+){1,4}?(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]|[“\"]))",
+                      r"(?:[\w.’'-]+\s+){1,4}?(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]|[“\"])|"
+                      # "asked Kasich, who is fourth in the count, to lay out ...": an appositive after the object
+                      r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+(?:who|a|an|the)\s[^,.;]{1,80},\s+to\s+[a-z])",
                       text[ce:se])
         qq = re.match(r"\s+(?:[\w’'-]+\s+){0,3}(?:a|the|one)\s+(?:\w+\s+)?question\s*:\s*", text[ce:se])
         if (rm or qq) and not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", L):
