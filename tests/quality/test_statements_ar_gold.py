@@ -30,19 +30,26 @@ MEASURED = {
     "content": {"direct": 0.872, "reported": 0.789, "all": 0.817},
 }
 MARGIN = 0.05
+# The held-out set (heldout.jsonl: 12 other articles, 74 statements) was annotated BLIND on 2026-11-22 and committed
+# before the extractor was ever run on its articles; these are the first figures measured on it (transforms/ at
+# 291758c). It is held out: do not tune the extractor on its misses (or, if you do, say so here and in the README,
+# and treat its figures as development figures from then on). Floors are these minus MARGIN, as above.
+HELDOUT = GOLD_DIR / "heldout.jsonl"
+HELDOUT_MEASURED = {
+    "speaker": {"direct": 0.757, "reported": 0.653, "all": 0.684},
+    "content": {"direct": 0.811, "reported": 0.736, "all": 0.758},
+}
 
 
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in (GOLD_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+def _rows(path: Path = GOLD_DIR / "gold.jsonl") -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _span_ok(a: object, b: object) -> bool:
     return isinstance(a, int) and isinstance(b, int) and 0 <= a < b
 
 
-def test_gold_is_well_formed_stand_off():
-    rows = _rows()
+def _check_well_formed(rows: list[dict], n_articles: int) -> None:
     assert rows
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids))
@@ -67,12 +74,24 @@ def test_gold_is_well_formed_stand_off():
         assert r["record_id"].startswith(r["bulk_file"].split(".")[0] + ":")
         key = (r["bulk_file"], r["record_id"], r["line"], r["body_sha256"])
         assert per_article.setdefault(r["article_id"], key) == key, f"{r['id']}: article fields disagree"
-    assert len(per_article) == 15
+    assert len(per_article) == n_articles
     assert len({k[0] for k in per_article.values()}) >= 2
 
 
-def test_readme_counts_match_the_gold():
-    rows = _rows()
+def test_gold_is_well_formed_stand_off():
+    _check_well_formed(_rows(), 15)
+
+
+def test_heldout_is_well_formed_stand_off_and_disjoint_from_the_gold():
+    rows = _rows(HELDOUT)
+    _check_well_formed(rows, 12)
+    assert not {r["article_id"] for r in rows} & {r["article_id"] for r in _rows()}
+    assert not {(r["bulk_file"], r["line"]) for r in rows} & {(r["bulk_file"], r["line"]) for r in _rows()}
+
+
+@pytest.mark.parametrize("path", [GOLD_DIR / "gold.jsonl", HELDOUT], ids=["gold", "heldout"])
+def test_readme_counts_match_the_gold(path):
+    rows = _rows(path)
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
     n, d = len(rows), sum(r["direct"] for r in rows)
     assert f"{n} statements: {d} direct, {n - d} reported" in readme
@@ -113,4 +132,23 @@ def test_scorer_figures_at_least_the_floor():
     assert n_docs == 15 and with_spk["all"]["gold"] == len(rows)
     for name, res in (("speaker", with_spk), ("content", content)):
         for kind, floor in MEASURED[name].items():
+            assert res[kind]["f1"] >= floor - MARGIN, (name, kind, res[kind])
+
+
+@pytest.mark.corpus
+def test_heldout_scorer_figures_at_least_the_floor():
+    """The blind held-out set (see HELDOUT_MEASURED): offsets point at words, figures at least measured - MARGIN."""
+    bulk = shared_path("corpora", "bulk")
+    rows = _rows(HELDOUT)
+    docs = score_statements_ar.documents(bulk, rows)
+    texts = dict(docs.select(["article_id", "body_text"]).iter_rows())
+    for r in rows:
+        text = texts[r["article_id"]]
+        for a, b in [(r["speaker_char_start"], r["speaker_char_end"]), (r["cue_char_start"], r["cue_char_end"]),
+                     *map(tuple, r["content"])]:
+            assert b <= len(text) and text[a:b].strip() == text[a:b], r["id"]
+    with_spk, content, n_docs, _ = score_statements_ar.evaluate(bulk, gold_path=HELDOUT)
+    assert n_docs == 12 and with_spk["all"]["gold"] == len(rows)
+    for name, res in (("speaker", with_spk), ("content", content)):
+        for kind, floor in HELDOUT_MEASURED[name].items():
             assert res[kind]["f1"] >= floor - MARGIN, (name, kind, res[kind])
