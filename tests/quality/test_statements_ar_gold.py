@@ -25,9 +25,11 @@ FIELDS = {"id", "bulk_file", "record_id", "line", "article_id", "body_sha256", "
 # of a kind's recall), so a regression shows but small extractor churn does not. Blind, when the scorer was
 # added: all 0.618 (speaker + content), 0.715 (content only); these are the figures after the fixes its misses
 # suggested (addressee after the verb, يذكر أن, حسب + a norm, quoted names, a quoted name as the subject, a participle ends reported content), so the gold is no longer held out.
+# Raised in session 4 after further fixes from its misses (VSO subject before a later و-verb, بقوله, long
+# subjects, حسبما نشرت / وفق ما نقلت, عن X قوله, the feminine verb check): all 0.700 -> 0.768.
 MEASURED = {
-    "speaker": {"direct": 0.676, "reported": 0.713, "all": 0.700},
-    "content": {"direct": 0.872, "reported": 0.789, "all": 0.817},
+    "speaker": {"direct": 0.693, "reported": 0.808, "all": 0.768},
+    "content": {"direct": 0.880, "reported": 0.808, "all": 0.832},
 }
 MARGIN = 0.05
 # The held-out set (heldout.jsonl: 12 other articles, 74 statements) was annotated BLIND on 2026-11-22 and committed
