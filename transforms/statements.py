@@ -2218,6 +2218,8 @@ def _ar_quoted_saying(doc: _Doc) -> list[_Cand]:
     person after `عن` is the speaker, `قوله` (his saying) is the cue."""
     text = doc.text
     out: list[_Cand] = []
+    if "قول" not in text:
+        return out
     for m in _RX_AR_QAWL.finditer(text):
         sp_s, sp_e = _trim(text, m.start("sp"), m.end("sp"))
         if not 1 <= _words(text[sp_s:sp_e]) <= 10 or _quote_around(doc, m.start("cue")) is not None:
