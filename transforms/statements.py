@@ -2311,7 +2311,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
     am = _RX_AR_ADDRESSEE.match(text, pos)
     if am is None and text.startswith("ل", pos):
-        tok = re.match(r"\S+", text[pos:]).group()
+        tok = _RX_NONSPACE.match(text, pos).group()
         if (tok.startswith(("لل", "لـ")) or any(ms == pos + 1 for ms, _me, _a, _k, _s in doc.mentions)
                 or (len(tok) >= 4 and not any(ms == pos for ms, _me, _a, _k, _s in doc.mentions)
                     and _RX_AR_QUOTE_NEXT.match(text, pos + len(tok)))):  # not "أكد لوبيز في تصريح "...
@@ -2483,7 +2483,7 @@ _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "الإمكانيات", "الإمكانات", "القدرة", "الاستطاعة", "رغبة", "رغبته", "ما", "الخطط", "خطط", "مخطط", "المخطط",
     "منهجية", "المنهجية", "النظام", "نظام", "القانون", "قانون", "القوانين", "الأنظمة", "اللوائح", "التعليمات",
     "الإجراءات", "الاتفاق", "اتفاق", "الاتفاقية", "اتفاقية", "المادة", "قرار", "القرار", "الدستور", "الشريعة",
-    "المعايير", "معايير", "الضوابط", "أحكام", "الأحكام")}
+    "معايير", "أحكام", "الأحكام")}
 
 
 # ----------------------------------------------------------------------------------------------------------
