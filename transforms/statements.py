@@ -444,9 +444,15 @@ class _Doc:
     lexicon: object | None
     stmts: list[_Stmt] = field(default_factory=list)
     quote_opens: list[int] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.quote_opens = [q.open for q in self.quotes]
+        self.mention_starts = [m[0] for m in self.mentions]  # mentions come sorted by start
+
+    def mentions_starting(self, lo: int, hi: int) -> list[tuple[int, int, str, str, str]]:
+        """The mentions whose start is in [lo, hi], in text order."""
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_right(self.mention_starts, hi)]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.bounds, pos) - 1)
@@ -788,11 +794,8 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
         b = _first_nonspace(text, b)
         if b >= hi:
             continue
-        for ms, me, _aid, _kind, _surf in doc.mentions:
-            if b <= ms <= b + 2:
-                return ms, me
-            if ms > b + 2:
-                break
+        for ms, me, _aid, _kind, _surf in doc.mentions_starting(b, b + 2):
+            return ms, me
         toks = _tokens(text, b, hi)
         if not toks:
             continue
@@ -2233,19 +2236,11 @@ def _ar_quoted_saying(doc: _Doc) -> list[_Cand]:
         while pos < len(text) and text[pos] in ": ":
             pos += 1
         q = _quote_starting(doc, pos, pos + 2)
-        if q is not None and _words(text[q.open + 1:q.close]) >= 3:
-            out.append(_Cand(cs, ce, text[cs:ce], "قال", (sp_s, sp_e), q.inner[0], q.inner[1], [q.inner]))
-            continue
-        if cm is None:
-            continue
-        c_e = _extend_to_quote_close(doc, pos, se)
-        for rx in (_RX_AR_PARTICIPLE_CUT, _RX_AR_WHILE_CUT):
-            pm = rx.search(text, pos, c_e)
-            if pm is not None and not _quote_around(doc, pm.start()) and _words(text[pos:pm.start()]) >= 3:
-                c_e = pm.start()
-        c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
-        if _words(text[c_s:c_e]) >= 3:
-            out.append(_Cand(cs, ce, text[cs:ce], "قال", (sp_s, sp_e), c_s, c_e, None))
+        if cm is None and (q is None or _words(text[q.open + 1:q.close]) < 3):
+            continue  # neither "قوله إن" nor "قوله: "...""
+        cand = _ar_content(doc, cs, ce, "قال", (sp_s, sp_e), pos, se)
+        if cand is not None:
+            out.append(cand)
     return out
 
 
@@ -2312,8 +2307,8 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     am = _RX_AR_ADDRESSEE.match(text, pos)
     if am is None and text.startswith("ل", pos):
         tok = _RX_NONSPACE.match(text, pos).group()
-        if (tok.startswith(("لل", "لـ")) or any(ms == pos + 1 for ms, _me, _a, _k, _s in doc.mentions)
-                or (len(tok) >= 4 and not any(ms == pos for ms, _me, _a, _k, _s in doc.mentions)
+        if (tok.startswith(("لل", "لـ")) or doc.mentions_starting(pos + 1, pos + 1)
+                or (len(tok) >= 4 and not doc.mentions_starting(pos, pos)
                     and _RX_AR_QUOTE_NEXT.match(text, pos + len(tok)))):  # not "أكد لوبيز في تصريح "...
             am = _RX_NONSPACE.match(text, pos)  # "قالت للمتسابقة"، "قالت لأحلام": the addressee, not the speaker
     if am is not None:
@@ -2351,11 +2346,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
             # "عاصي الحلاني صاحب الخبرة الأكبر في البرنامج أكد أن ...": a long subject that opens the sentence
             # with a name; the name is the speaker
             s0 = ss + left.find(left_core)
-            for ms, me, _aid, _k, _sf in doc.mentions:
-                if s0 <= ms <= s0 + 2 and _actor_type(doc, _aid) != "COUNTRY":
+            for ms, me, _aid, _k, _sf in doc.mentions_starting(s0, s0 + 2):
+                if _actor_type(doc, _aid) != "COUNTRY":
                     sp = (ms, me)
-                    break
-                if ms > s0 + 2:
                     break
             words = left_core.split()
             if sp is None and _words(left_core) <= 10 and s0 == _first_nonspace(text, ss) \
@@ -2427,12 +2420,23 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         am = re.search(r"(?<!\w)(?:إلى|الى)(?!\w)", text[pos:se])
         if am and am.start() < 60:
             pos = _first_nonspace(text, pos + am.end())
+    return _ar_content(doc, cs, ce, c.lemma, sp, pos, se, participle=c.kind == "participle", gender=gender,
+                       hint=hint)
+
+
+def _ar_content(doc: _Doc, cs: int, ce: int, lemma: str, sp: tuple[int, int] | None, pos: int, se: int, *,
+                participle: bool = False, gender: str = "", hint: str | None = None) -> _Cand | None:
+    """An Arabic cue's content from `pos`: a quote opening there (direct), else up to a closing quote or the
+    clause end, cut before a participle statement of its own (unless the cue is a participle) and before the
+    writer's next fact; content that is mostly quoted is read as its quotes."""
+    text = doc.text
+    cue = text[cs:ce]
     q = _quote_starting(doc, pos, pos + 2)
     if q is not None and _words(text[q.open + 1:q.close]) >= 3:  # not a quoted name: نقلته "فرانس برس"
         spans = [q.inner]
-        return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], spans, gender=gender, speaker_hint=hint)
+        return _Cand(cs, ce, cue, lemma, sp, q.inner[0], q.inner[1], spans, gender=gender, speaker_hint=hint)
     c_e = _extend_to_quote_close(doc, pos, se)
-    if c.kind != "participle":
+    if not participle:
         pm = _RX_AR_PARTICIPLE_CUT.search(text, pos, c_e)
         if pm is not None and not _quote_around(doc, pm.start()) and _words(text[pos:pm.start()]) >= 3:
             c_e = pm.start()  # "قال إنه مستعد ...، مؤكدا أنه ...": the participle is a statement of its own
@@ -2446,9 +2450,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     quoted = sum(min(x.close, c_e) - max(x.open + 1, c_s) for x in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [x.inner for x in qs]
-        return _Cand(cs, ce, cue, c.lemma, sp, spans[0][0], spans[-1][1], spans, gender=gender,
+        return _Cand(cs, ce, cue, lemma, sp, spans[0][0], spans[-1][1], spans, gender=gender,
                      speaker_hint=hint)
-    return _Cand(cs, ce, cue, c.lemma, sp, c_s, c_e, None, gender=gender, speaker_hint=hint)
+    return _Cand(cs, ce, cue, lemma, sp, c_s, c_e, None, gender=gender, speaker_hint=hint)
 
 
 # an Arabic speech participle after a comma or و opens a statement of its own (مؤكدا أن، مشيرة إلى أن)
@@ -2462,15 +2466,16 @@ _RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|
 _RX_AR_MA_VERB = re.compile(
     r"\s*(?P<ma>ما\s+)?(?:[وف])?(?:نقل|ذكر|أفاد|افاد|أورد|اورد|نشر|قال|أعلن|اعلن|تناقل|أكد|اكد|أوضح|اوضح|كشف|"
     r"أشار|اشار|بث|أظهر|اظهر)(?:ت|تا|وا|ته|تها)?(?![\w\u064b-\u065f])(?:\s+(?:اليوم|أمس|امس))?\s*")
-_RX_AR_QAWL_CUE = re.compile(r"قول(?:ه|ها|هم|هما)")
+_AR_QAWL = r"قول(?:ه|ها|هم|هما)"  # "his / her / their saying"
+_RX_AR_QAWL_CUE = re.compile(_AR_QAWL)
 # "عن X قوله": the speaker relayed by an outlet, then "his saying"
 _RX_AR_QAWL = re.compile(
-    r"(?<![\w\u064b-\u065f])عن\s+(?P<sp>[^،,.:؛!؟\"«»“”\n]{2,90}?)\s+(?P<cue>قول(?:ه|ها|هم|هما))(?![\w\u064b-\u065f])")
+    rf"(?<![\w\u064b-\u065f])عن\s+(?P<sp>[^،,.:؛!؟\"«»“”\n]{{2,90}}?)\s+(?P<cue>{_AR_QAWL})(?![\w\u064b-\u065f])")
 # a word of the left context that makes it a clause (a verb, a relative or a connective), not a subject
 _RX_AR_VERBISH = re.compile(r"(?<!\S)(?:و?(?:الذي|التي|الذين|عندما|حين|بعدما|بينما|فيما|إذ|حيث|لكن|غير|إن|أن|كان|كانت|"
                             r"قد|لقد|ثم|كما)|[يت]\S{2,})(?!\S)")
 # "by saying" right after an Arabic speech verb: "واستطرد بقوله "..."", "وختم بالقول إن ..."
-_RX_AR_BY_SAYING = re.compile(r"(?:ب?قول(?:ه|ها|هم|هما)|بالقول|قائل(?:ا|اً|ًا|ة|ين))(?![\w\u064b-\u065f])\s*[:،,]?")
+_RX_AR_BY_SAYING = re.compile(rf"(?:ب?{_AR_QAWL}|بالقول|قائل(?:ا|اً|ًا|ة|ين))(?![\w\u064b-\u065f])\s*[:،,]?")
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
 _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
