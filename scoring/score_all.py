@@ -16,8 +16,11 @@ def main() -> int:
     score_actors.main()
     print("\n== statements (PolNeAR dev: speaker + content pairs)", flush=True)
     score_statements.main(["--split", "dev"])
-    print("\n== statements, Arabic (own gold: 15 bulk articles, tests/fixtures/statements_gold_ar)", flush=True)
+    print("\n== statements, Arabic (own development gold: 15 bulk articles, tests/fixtures/statements_gold_ar)",
+          flush=True)
     score_statements_ar.main([])
+    print("\n== statements, Arabic (own blind held-out gold: 12 bulk articles, heldout.jsonl)", flush=True)
+    score_statements_ar.main(["--gold", str(score_statements_ar.GOLD.with_name("heldout.jsonl"))])
     print("\n== events (annotated fixtures, tests/fixtures/events: source, CAMEO root, target)", flush=True)
     for split in ("dev", "heldout"):
         score_events.main(["--split", split])
