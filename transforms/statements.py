@@ -699,8 +699,27 @@ _RX_RESTRICTIVE_WHO = re.compile(
     r"gave|came|left|lost|won|signed|attended|are|were|have|had|live|work)\b[^,;:.!?“”\"«»]{0,60}\s+$")
 
 
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# a time phrase that opens the sentence without a comma is no part of the subject ("Last week Grammy producers
+# said", "On Monday the minister had announced")
+_RX_LEAD_TIME = re.compile(
+    rf"(?:(?:(?:late|early)\s+)?(?:last|this|earlier\s+this|later\s+that)\s+(?:week|weekend|month|year|spring|summer|"
+    rf"autumn|fall|winter|night|morning|afternoon|evening|{_DAYS})|next\s+(?:week|month|year|{_DAYS})|"
+    rf"(?:on\s+)?(?:{_DAYS})|yesterday|today|earlier|later|meanwhile)\s+(?=\S)", re.IGNORECASE)
+
+
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives."""
+    """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives; a time
+    phrase opening it is left out."""
+    sp = _speaker_left_inner(text, lo, hi)
+    if sp is not None:
+        m = _RX_LEAD_TIME.match(text, sp[0], sp[1])
+        if m is not None and m.end() < sp[1]:
+            return m.end(), sp[1]
+    return sp
+
+
+def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     k = hi
     while k > lo and text[k - 1].isspace():
         k -= 1
