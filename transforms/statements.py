@@ -1368,11 +1368,26 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
 _RX_DATELINE = re.compile(r"[A-Z][A-Z.’' ]+(?:,\s*[A-Z][\w.]*)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|--|–)\s*")
 
 
+_RX_RELEASED_BY = re.compile(r"\s+(?:released|published|issued|compiled|conducted|commissioned|provided|prepared|"
+                             r"gathered|collected|obtained|seen|reviewed|filed|posted)\s+by\s+")
+_RX_RELEASED_END = re.compile(r"\s(?:released|published|issued|compiled|conducted|commissioned|provided|prepared|"
+                              r"gathered|collected|obtained|seen|reviewed|filed|posted)$")
+_RX_BY = re.compile(r"\s+by\s+")
+
+
 def _according(doc, c, form, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     np = _np_right(text, ce, se)
     if np is None:
         return None
+    by = _RX_RELEASED_BY.match(text, np[1], se)
+    if by is None and _RX_RELEASED_END.search(text, np[0], np[1]):
+        by = _RX_BY.match(text, np[1], se)
+    if by is not None:
+        # "according to numbers released by Japan's Finance Ministry": the source runs on to who released them
+        agent = _np_right(text, by.end(), se)
+        if agent is not None:
+            np = (np[0], agent[1])
     head_part = re.split(r"\s(?:of|for|at|in|from|with|on|by|to)\s", text[np[0]:np[1]])[0].split()
     head = head_part[-1] if head_part else ""
     if not head or head.lower().strip("’'") in _NOT_SOURCE_HEADS or (
