@@ -1753,6 +1753,9 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     return cand
 
 
+_RX_COORD_AFTER_QUOTE = re.compile(r"[,?!—–…-]\s?[”\"»]\s+(?P<np>(?:[\w.’'-]+\s+){1,6}?and)$")
+
+
 def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int,
                    coord_out: list[int]) -> _Cand | None:
     text = doc.text
@@ -1776,6 +1779,12 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 sp = None
         if sp is not None:
             pre = text[ss:sp[0]].rstrip()
+            cm = _RX_COORD_AFTER_QUOTE.search(pre)
+            if cm is not None and not _RX_FINITE_OR_ED.search(cm.group("np")):
+                # "“...,” GM chairman and chief executive Rick Wagoner said", "“...,” chief executive William
+                # Harrison and chief operating officer James Dimon said": the subject runs back to the quote
+                sp = (ss + cm.start("np"), sp[1])
+                pre = text[ss:sp[0]].rstrip()
             if c.lemma == "put it" and re.search(r"[,”\"»]\s*as$", pre):
                 pre = pre[:-2].rstrip()  # "“...,” as Ridge put it."
         else:
@@ -2771,6 +2780,13 @@ def _unpaired_marks(text: str, a: int, b: int) -> tuple[int, int, bool]:
     return a, b, direct
 
 
+_RX_LEAD_MEDIUM = re.compile(
+    r"(?:in|on|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+    r"letter|speech|report|filing|note|release|conference|briefing|broadcast|circular|prospectus|memo)\b"
+    r"\s*,?\s*(?:that\s+)?", re.IGNORECASE)
+_RX_PREP_NEXT = re.compile(r"(?:to|with|on|from|at|for|by|issued|released|published)\b|$", re.IGNORECASE)
+
+
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
@@ -2869,6 +2885,11 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 direct = c.quotes_direct is not None
                 if not direct and b - a > 1:
                     a, b, direct = _unpaired_marks(text, a, b)
+                if not direct and lang == "en" and (lm := _RX_LEAD_MEDIUM.match(text, a, b)) is not None:
+                    # "said in a statement the offer was ...": where it was said is no part of what was said
+                    if _RX_PREP_NEXT.match(text, lm.end(), b):
+                        continue  # "said in a letter to the Secretary": nothing said follows
+                    a = lm.end()
                 if b <= a or (c.quotes_direct is None and _words(text[a:b]) < c.min_words):
                     continue
                 st_speaker = text[s_s:s_e] if s_s is not None else None
