@@ -361,7 +361,8 @@ _DESC_HEADS_EN = {
     "organisation": "org", "group": "org", "company": "org", "committee": "org", "office": "org",
     "bureau": "org",
 }
-_MONTHS_DAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS_DAYS = (_DAYS + "|january|february|march|april|may|"
                 "june|july|august|september|october|november|december")
 # Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
 # preposition-led chunks; used to find where the content (or the end of a trailing attribution) begins.
@@ -699,7 +700,6 @@ _RX_RESTRICTIVE_WHO = re.compile(
     r"gave|came|left|lost|won|signed|attended|are|were|have|had|live|work)\b[^,;:.!?“”\"«»]{0,60}\s+$")
 
 
-_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # a time phrase that opens the sentence without a comma is no part of the subject ("Last week Grammy producers
 # said", "On Monday the minister had announced")
 _RX_LEAD_TIME = re.compile(
@@ -1368,10 +1368,10 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
 _RX_DATELINE = re.compile(r"[A-Z][A-Z.’' ]+(?:,\s*[A-Z][\w.]*)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|--|–)\s*")
 
 
-_RX_RELEASED_BY = re.compile(r"\s+(?:released|published|issued|compiled|conducted|commissioned|provided|prepared|"
-                             r"gathered|collected|obtained|seen|reviewed|filed|posted)\s+by\s+")
-_RX_RELEASED_END = re.compile(r"\s(?:released|published|issued|compiled|conducted|commissioned|provided|prepared|"
-                              r"gathered|collected|obtained|seen|reviewed|filed|posted)$")
+_RELEASED = ("released|published|issued|compiled|conducted|commissioned|provided|prepared|gathered|collected|obtained|"
+             "seen|reviewed|filed|posted")
+_RX_RELEASED_BY = re.compile(rf"\s+(?:{_RELEASED})\s+by\s+")
+_RX_RELEASED_END = re.compile(rf"\s(?:{_RELEASED})$")
 _RX_BY = re.compile(r"\s+by\s+")
 
 
