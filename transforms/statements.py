@@ -1756,6 +1756,15 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
 _RX_COORD_AFTER_QUOTE = re.compile(r"[,?!—–…-]\s?[”\"»]\s+(?P<np>(?:[\w.’'-]+\s+){1,6}?and)$")
 
 
+# where something was said, right before the content ("said in a statement the offer was ...")
+_RX_LEAD_MEDIUM = re.compile(
+    r"\s*(?:in|on|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|"
+    r"interview|letter|speech|report|filing|note|release|conference|briefing|broadcast|circular|prospectus|memo)\b"
+    r"\s*,?\s*(?:that\s+)?", re.IGNORECASE)
+_RX_MEDIUM_ONLY = re.compile(r"\s*(?:(?:to|with|on|from|at|for|by|issued|released|published)\b|[.!?]?\s*$)",
+                             re.IGNORECASE)
+
+
 def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int,
                    coord_out: list[int]) -> _Cand | None:
     text = doc.text
@@ -2047,6 +2056,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if nq.chain >= 0:
                     spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
                 return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans)
+    lm = _RX_LEAD_MEDIUM.match(text, pos, se)
+    if lm is not None:
+        # "said in a statement the offer was ...": where it was said is no part of what was said, and
+        # "said in a statement." or "said in a letter to the Secretary" says nothing
+        if _RX_MEDIUM_ONLY.match(text, lm.end(), se):
+            return None
+        pos = lm.end()
     q0 = _quote_starting(doc, pos, pos + 3)
     if q0 is not None and _RX_TITLE_BEFORE.search(text, max(0, q0.open - 30), q0.open):
         q0 = None
@@ -2780,13 +2796,6 @@ def _unpaired_marks(text: str, a: int, b: int) -> tuple[int, int, bool]:
     return a, b, direct
 
 
-_RX_LEAD_MEDIUM = re.compile(
-    r"(?:in|on|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
-    r"letter|speech|report|filing|note|release|conference|briefing|broadcast|circular|prospectus|memo)\b"
-    r"\s*,?\s*(?:that\s+)?", re.IGNORECASE)
-_RX_PREP_NEXT = re.compile(r"(?:to|with|on|from|at|for|by|issued|released|published)\b|$", re.IGNORECASE)
-
-
 def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     text = doc.text
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
@@ -2885,11 +2894,6 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
                 direct = c.quotes_direct is not None
                 if not direct and b - a > 1:
                     a, b, direct = _unpaired_marks(text, a, b)
-                if not direct and lang == "en" and (lm := _RX_LEAD_MEDIUM.match(text, a, b)) is not None:
-                    # "said in a statement the offer was ...": where it was said is no part of what was said
-                    if _RX_PREP_NEXT.match(text, lm.end(), b):
-                        continue  # "said in a letter to the Secretary": nothing said follows
-                    a = lm.end()
                 if b <= a or (c.quotes_direct is None and _words(text[a:b]) < c.min_words):
                     continue
                 st_speaker = text[s_s:s_e] if s_s is not None else None
