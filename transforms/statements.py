@@ -1151,8 +1151,7 @@ class _Cand:
 _BASE_FORMS = {"say", "add", "claim", "stress", "emphasise", "emphasize", "insist", "argue", "assert", "tell",
                "call on"}
 _BASE_OK = re.compile(
-    r"(?:\b(?:they|we|i|you|who|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)|\w\ws|"
+    rf"(?:\b(?:they|we|i|you|who|will|would|could|should|can|may|might|must|did|does|do|to|not|n[’']t|{_DAYS})|\w\ws|"
     r"\b\d+)"
     r"\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
