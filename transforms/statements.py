@@ -404,6 +404,11 @@ _AR_STOP_PREP = {"في", "خلال", "عقب", "إثر", "اثر", "أمام", "
                  "حول", "وفي", "منذ", "ضمن", "اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
                  "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم"}
 _AR_AUX = {"كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "كما", "ثم"}
+# words that end a speaker NP after the verb: the main clause after a fronted "according to X" (فقد), a date
+_AR_NP_END = {"فقد", "قد", "وقد", "لقد", "بتاريخ"}
+_AR_ABBREV_TITLES = {"د", "أ", "م", "أ.د", "د.م"}  # د. (Dr), أ. (Prof), م. (Eng), written with a period
+# "لـ«الشرق الأوسط»", "ل"العربية"": a quoted outlet the speaker told
+_RX_AR_TO_OUTLET = re.compile(r"لـ?\s?[\"«“]")
 _AR_DESC_HEADS = {"مصدر": "source", "مصادر": "source", "مسؤول": "person", "وزير": "person",
                   "متحدث": "person", "ناطق": "person", "رئيس": "person", "صحيفه": "media", "جريده": "media",
                   "وكاله": "media", "بيان": "statement", "تقرير": "statement", "حكومه": "org", "وزاره": "org"}
@@ -473,7 +478,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen"
 
 _ABBREV_RX = re.compile(
     r"(?:^|[^A-Za-z.])(?:(?i:" + "|".join(sorted((re.escape(a) for a in _ABBREV), key=len, reverse=True))
-    + r")|[A-Z])$"
+    + r")|[A-Z])$|(?:^|\s)[دمأ]$"  # Arabic د. (Dr), م. (Eng), أ. (Prof) as a word of their own
 )
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
@@ -921,23 +926,34 @@ def _ar_male_first_names() -> frozenset[str]:
         return frozenset(normalize_arabic(r["name"].strip()) for r in csv.DictReader(f) if r.get("name"))
 
 
+def _ar_male_named(doc: _Doc, aid: str | None, surf: str, male: frozenset[str]) -> bool:
+    """Whether the actor's Arabic name (else the text as written) opens with a man's given name."""
+    name = (doc.actors.get(aid) or {}).get("canonical_name") or surf
+    name = name if _HAS_AR.search(name) else surf
+    words = normalize_arabic(name).split()
+    first = words[0] if words else ""
+    return first in male or (first[:1] == "و" and first[1:] in male)
+
+
 def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str = "",
                 country: str | None = None, language: str = "en") -> str | None:
     """Most recent compatible speaker (or person mention) before pos."""
     cands: list[tuple[int, str | None, str, str]] = []  # (position, actor_id, text, gender)
+    # "ولكنها قالت": a feminine verb does not refer back to "محمد حماقي" (a man's given name)
+    male = _ar_male_first_names() if language == "ar" and gender == "f" else frozenset()
     for st in doc.stmts:
         if st.cue_start < pos and st.speaker_actor_id:
+            g = st.gender
+            if male and not g and _ar_male_named(doc, st.speaker_actor_id, st.speaker_text or "", male):
+                g = "m"
             cands.append((st.speaker_start if st.speaker_start is not None else st.cue_start,
-                          st.speaker_actor_id, st.speaker_text or "", st.gender))
+                          st.speaker_actor_id, st.speaker_text or "", g))
     if want == "person":
-        male = _ar_male_first_names() if language == "ar" and gender == "f" else frozenset()
+        # an actor some earlier masculine verb stood for is a man
+        known_m = {c[1] for c in cands if c[3] == "m"} if male else set()
         for p, aid, surf in _prior_persons(doc, pos):
-            name = ((doc.actors.get(aid) or {}).get("canonical_name") or surf) if male else ""
-            name = name if _HAS_AR.search(name) else surf
-            first = normalize_arabic(name).split()[0] if male and name.split() else ""
-            # "ولكنها قالت": a feminine verb does not refer back to "محمد حماقي" (a man's given name)
-            is_male = first in male or (first[:1] == "و" and first[1:] in male)
-            cands.append((p, aid, surf, "m" if is_male else ""))
+            is_m = male and (aid in known_m or _ar_male_named(doc, aid, surf, male))
+            cands.append((p, aid, surf, "m" if is_m else ""))
     cands.sort(key=lambda c: c[0], reverse=True)
     for _p, aid, txt, g in cands:
         t = _actor_type(doc, aid)
@@ -2215,10 +2231,12 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         s, e, w = m.start(), m.end(), m.group()
         core = w.strip("،,.:؛;")
-        if _AR_COMP.fullmatch(core):
-            break
+        if _AR_COMP.fullmatch(core) or core in _AR_NP_END:
+            break  # "وفقاً لـ CNBC فقد أورد", "كشفت صحيفة «...» بتاريخ 31 يناير"
         if core in _AR_STOP_PREP and not relative:
             break
+        if out_s is not None and _RX_AR_TO_OUTLET.match(w):
+            break  # "وكشف ياسين لـ«الشرق الأوسط» عن ...": told the paper; the paper is not part of the speaker
         if core == "من" and _AR_COMP.match(text, _first_nonspace(text, e)):
             break  # "حذر الوزير من أن ...": the complementiser after من opens the content
         if core in {"الذي", "التي", "الذين"}:
@@ -2234,7 +2252,7 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if glued is not None and glued.start() > 0:
             out_e = s + glued.start()
             break
-        stop = w[-1:] in "،,.:؛;"
+        stop = w[-1:] in "،,.:؛;" and core not in _AR_ABBREV_TITLES  # "أوضح د. الزهراني": a title, not an end
         out_e = e - (1 if stop else 0)
         if stop:
             break
@@ -2311,6 +2329,9 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     elif text[cs:ce].endswith("ما"):
         return None  # "حسبما" without a verb of reporting: "as much as"
     k = _first_nonspace(text, cue_end)
+    if (lam := _RX_NONSPACE.match(text, k)) is not None and lam.group() in {"ل", "لـ"}:
+        cue_end = lam.end()  # "وفقاً لـ CNBC": the preposition written apart from the source
+        k = _first_nonspace(text, cue_end)
     qn = _quote_starting(doc, k, k + 1)
     if qn is not None and 1 <= _words(text[qn.open + 1:qn.close]) <= 4:
         np = (qn.open + 1, qn.close)  # a quoted name as the source: وفق ما نقلت "فرانس برس"
@@ -2328,10 +2349,12 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     left_core = left.strip(" ،,")
     if _words(left_core) <= 1 and not re.search(r"[\"«”»]\s*$", left_core):
         # clause-initial: "وبحسب المصدر الأمني فإن ..." -> content after the NP
-        pos = np[1]
+        pos = _first_nonspace(text, np[1])
+        if _RX_AR_TO_OUTLET.match(text, pos):
+            pos = _ar_skip_addressee(doc, pos)  # "وحسب مصادر لـ«الشرق الأوسط»، فإن ...": who the sources told
         while pos < len(text) and text[pos] in " ،,":
             pos += 1
-        cm = _AR_COMP.match(text, pos)
+        cm = _AR_COMP.match(text, pos) or _RX_AR_FAQAD.match(text, pos)  # "وفقا لـ X فإن ..." / "فقد ..."
         if cm:
             pos = cm.end()
         pos = _first_nonspace(text, pos)
@@ -2356,27 +2379,55 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     return _Cand(cs, ce, cue, c.lemma, np, c_s, c_e, None, content_left=True)
 
 
+def _ar_skip_adverbs(text: str, pos: int) -> int:
+    while (am := _RX_AR_ADVERB.match(text, pos)) is not None:
+        pos = _first_nonspace(text, am.end())
+    return pos
+
+
+def _ar_skip_addressee(doc: _Doc, pos: int) -> int:
+    """Past what follows a speech verb but is not its subject: the addressee ("قالت لها", "قال للصحفيين",
+    "قالت لأحلام", "قال لـ«الشرق الأوسط»") or what it was said in or about ("قالت فيها", "قال عنه").
+    Returns where the subject, the colon or the content may start."""
+    text = doc.text
+    end = None
+    am = _RX_AR_ADDRESSEE.match(text, pos)
+    if am is not None:
+        end = am.end()
+    elif text.startswith("ل", pos):
+        tok = _RX_NONSPACE.match(text, pos).group()
+        if tok in {"ل", "لـ"} or _RX_AR_TO_OUTLET.match(tok):
+            # "لـ«الشرق الأوسط»", "لـ CNBC": the outlet the speaker told, quoted or written apart
+            k = _first_nonspace(text, pos + 1 + (tok[1:2] == "ـ"))
+            q = _quote_starting(doc, k, k + 1)
+            nt = _RX_NONSPACE.match(text, k)
+            end = q.close + 1 if q is not None else (nt.end() if nt is not None else None)
+        elif (tok.startswith(("لل", "لـ")) or doc.mentions_starting(pos + 1, pos + 1)
+                or (len(tok) >= 4 and not doc.mentions_starting(pos, pos)
+                    and _RX_AR_QUOTE_NEXT.match(text, pos + len(tok)))):  # not "أكد لوبيز في تصريح "...
+            end = pos + len(tok)  # "قالت للمتسابقة"، "قالت لأحلام": the addressee, not the speaker
+    if end is None:
+        return pos
+    out = _first_nonspace(text, end)  # "قالت لها: ..." said to her: the addressee is not the speaker
+    tq = _RX_AR_TO_QUOTE.match(text, end)
+    if tq is not None and text[out:out + 1] not in ":\"«“" and not _AR_COMP.search(text, out, tq.end()):
+        out = tq.end() - 1  # "قالت لأحلام عقب هذه الجملة "...": an adjunct between addressee and quote
+    return out
+
+
 def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     cue = text[cs:ce]
     pos = _first_nonspace(text, ce)
     if c.lemma == "ذكر" and cue.startswith("ي") and _AR_COMP.match(text, pos):
         return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
-    am = _RX_AR_ADDRESSEE.match(text, pos)
-    if am is None and text.startswith("ل", pos):
-        tok = _RX_NONSPACE.match(text, pos).group()
-        if (tok.startswith(("لل", "لـ")) or doc.mentions_starting(pos + 1, pos + 1)
-                or (len(tok) >= 4 and not doc.mentions_starting(pos, pos)
-                    and _RX_AR_QUOTE_NEXT.match(text, pos + len(tok)))):  # not "أكد لوبيز في تصريح "...
-            am = _RX_NONSPACE.match(text, pos)  # "قالت للمتسابقة"، "قالت لأحلام": the addressee, not the speaker
-    if am is not None:
-        pos = _first_nonspace(text, am.end())  # "قالت لها: ..." said to her: the addressee is not the speaker
-        tq = _RX_AR_TO_QUOTE.match(text, am.end())
-        if tq is not None and text[pos:pos + 1] not in ":\"«“" and not _AR_COMP.search(text, pos, tq.end()):
-            pos = tq.end() - 1  # "قالت لأحلام عقب هذه الجملة "...": an adjunct between addressee and quote
+    pos = _ar_skip_adverbs(text, pos)  # "وقال أيضاً إن", "قالت متهكمةً:": no subject
+    resumptive = _RX_AR_RESUMPTIVE.match(text, pos) is not None
+    pos = _ar_skip_addressee(doc, pos)
     bm = _RX_AR_BY_SAYING.match(text, pos)
     if bm is not None:
         pos = _first_nonspace(text, bm.end())  # "واستطرد بقوله "..."": "by saying" is no speaker
+        pos = _ar_skip_addressee(doc, pos)  # "ويوضح قائلا لـ«الشرق الأوسط» إنه ..."
     hint = None
     sp = None
     gender = c.gender
@@ -2388,6 +2439,10 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         if nq is not None and _words(text[nq.open + 1:nq.close]) <= 2:
             nxt = " "  # وأوضحت "بلتون" أن ...: a quoted name is the subject, not the statement
     cm = _AR_COMP.match(text, pos)
+    if cm is None and (pm := _RX_AR_PREP_COMP.match(text, pos)) is not None:
+        pos = pm.end("prep")  # "وأشار إلى أن ...", "وشدد على أن ...": pro-drop, the preposition opens the content
+        pos = _first_nonspace(text, pos)
+        cm = _AR_COMP.match(text, pos)
     if c.kind == "address" and re.match(r"(?:في(?:ه|ها)\s+)?(?:إلى|الى)(?!\w)", text[pos:pos + 12]):
         hint = "implicit"
     elif c.kind == "participle" or nxt in ":\"«“" or cm:
@@ -2395,6 +2450,9 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         left = text[ss:ws]
         left_core = re.sub(r"^(?:و?كان(?:ت)?\s+)", "", left.strip())
         left_core = re.sub(r"\s*(?:قد|لقد)\s*$", "", left_core)
+        left_core = _RX_AR_LEAD_PARTICLES.sub("", left_core)  # "كما أكدت أن", "لكنها أكدت أن": no subject
+        if resumptive:
+            left_core = ""  # "نشرت تغريدة قالت فيها: ...": the tweet is what she said it in, not the speaker
         if c.kind != "participle" and _words(left_core) >= 1 and _words(left_core) <= 6 \
                 and not _AR_BOUNDARY.search(left_core.replace("\"", "").replace("«", "").replace("»", "")):
             s0 = ss + left.find(left_core) if left_core else None
@@ -2519,7 +2577,8 @@ _RX_AR_PARTICIPLE_CUT = re.compile(
 # after "قالت لمتسابق": a few words, then the quote or colon the addressee was told
 _RX_AR_TO_QUOTE = re.compile(r"(?:\s+[^\s،,.:\"«“]+){0,4}?\s*[:\"«“]")
 _RX_AR_QUOTE_NEXT = re.compile(r"\s*[:\"«“]")
-_RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|وفي\s+حين|في\s+الوقت\s+الذي|كما)(?![\w\u064b-\u065f])")
+_RX_AR_WHILE_CUT = re.compile(r"\s*[،,]\s*(?:فيما|بينما|في\s+حين|وفي\s+حين|في\s+الوقت\s+الذي|كما|"
+                              r"وذلك\s+(?:بعد|قبل|عقب|إثر|اثر)|بعد\s+[أا]ن|بعدما)(?![\w\u064b-\u065f])")
 # "وفق ما نقلت"، "بحسب ما ذكرت"، "حسبما نشرت": a verb of reporting between the preposition and its source
 _RX_AR_MA_VERB = re.compile(
     r"\s*(?P<ma>ما\s+)?(?:[وف])?(?:نقل|ذكر|أفاد|افاد|أورد|اورد|نشر|قال|أعلن|اعلن|تناقل|أكد|اكد|أوضح|اوضح|كشف|"
@@ -2537,7 +2596,17 @@ _RX_AR_BY_SAYING = re.compile(rf"(?:ب?{_AR_QAWL}|بالقول|قائل(?:ا|ا�
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
 _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
-    r"للقناة|للإذاعة)(?![\w\u064b-\u065f])")
+    r"للقناة|للإذاعة|فيه|فيها|فيهما|فيهم|عنه|عنها|عنهما|عنهم)(?![\w\u064b-\u065f])")
+_RX_AR_PREP_COMP = re.compile(r"(?P<prep>إلى|الى|على|عن)\s+(?=(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?![\w\u064b-\u065f]))")
+_RX_AR_FAQAD = re.compile(r"فقد(?![\w\u064b-\u065f])")
+# "فيها" after the verb refers back to a noun before it (a relative clause: "رسالة قالت فيها")
+_RX_AR_RESUMPTIVE = re.compile(r"(?:فيه|فيها|فيهما|فيهم)(?![\w\u064b-\u065f])")
+# connectives opening a clause before a pro-drop verb, no subject: "كما أكدت أن", "لكنها أكدت أن"
+_RX_AR_LEAD_PARTICLES = re.compile(
+    r"^(?:[وف]?(?:كما|ثم|لكن|لكنه|لكنها|لكنهم|ولكن|بينما|فيما|حيث|كذلك|أيضا|أيضاً|بل|إذ|"
+    r"(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم))(?:\s+|$))+")
+# an adverb right after a speech verb, not its subject: "وقال أيضاً", "قالت متهكمةً" (an indefinite accusative)
+_RX_AR_ADVERB = re.compile(r"(?:أيضا|ايضا|كذلك|مجددا|\S+(?:اً|ًا|ةً))(?![\w\u064b-\u065f])\s*[،,]?")
 # heads after حسب / وفق that are a norm or a measure, not a source (normalised spelling)
 _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "التوزيع", "السياق", "التركيب", "الترتيب", "النوع", "الحاجة", "الطلب", "الأولوية", "الأولويات", "الظروف",
