@@ -250,6 +250,15 @@ def test_resolution_across_spellings_articles_and_languages():
     assert _one(j, "Haboub Cherkaoui")["actor_id"] == _one(j, "Habboub Cherkaoui")["actor_id"]
 
 
+def test_arabic_spelling_variants_of_one_person():
+    # ترامب and ترمب (the spelling of some Gulf and London papers) are both Donald Trump
+    j = _run(("t1", "ar", "وقال الرئيس الأميركي دونالد ترامب إن العقوبات ستعود."),
+             ("t2", "ar", "وأضاف ترمب أن بلاده ستنسحب من الاتفاق النووي."))
+    trump = _one(j, "دونالد ترامب")["actor_id"]
+    assert _one(j, "ترمب")["actor_id"] == trump
+    assert _one(j, "ترمب")["canonical_name"] == "Donald Trump"
+
+
 def test_ids_do_not_depend_on_the_batch():
     a = ("x1", "en", "Algerian Prime Minister Karim Benhaddou met Leila Zerrouki, director of the FBI.")
     b = ("x2", "ar", "وقال الرئيس الجزائري عبد المجيد تبون إن الجزائر لن تتراجع.")
