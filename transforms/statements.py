@@ -2235,8 +2235,10 @@ def _ar_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break  # "وفقاً لـ CNBC فقد أورد", "كشفت صحيفة «...» بتاريخ 31 يناير"
         if core in _AR_STOP_PREP and not relative:
             break
-        if out_s is not None and _RX_AR_TO_OUTLET.match(w):
-            break  # "وكشف ياسين لـ«الشرق الأوسط» عن ...": told the paper; the paper is not part of the speaker
+        # "وكشف ياسين لـ«الشرق الأوسط» عن ...": told the paper; "الوزيرة متهكمةً": an adverb (not "45 عاماً")
+        if out_s is not None and (_RX_AR_TO_OUTLET.match(w) or (
+                _RX_AR_ADVERB.fullmatch(core) and not text[out_e - 1:out_e].isdigit())):
+            break
         if core == "من" and _AR_COMP.match(text, _first_nonspace(text, e)):
             break  # "حذر الوزير من أن ...": the complementiser after من opens the content
         if core in {"الذي", "التي", "الذين"}:
@@ -2423,7 +2425,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
     pos = _ar_skip_adverbs(text, pos)  # "وقال أيضاً إن", "قالت متهكمةً:": no subject
     resumptive = _RX_AR_RESUMPTIVE.match(text, pos) is not None
-    pos = _ar_skip_addressee(doc, pos)
+    pos = _ar_skip_adverbs(text, _ar_skip_addressee(doc, pos))  # "أكد عليه أيضًا حجة الإسلام محمود علوي"
     bm = _RX_AR_BY_SAYING.match(text, pos)
     if bm is not None:
         pos = _first_nonspace(text, bm.end())  # "واستطرد بقوله "..."": "by saying" is no speaker
@@ -2596,17 +2598,18 @@ _RX_AR_BY_SAYING = re.compile(rf"(?:ب?{_AR_QAWL}|بالقول|قائل(?:ا|ا�
 # a preposition with the addressee right after an Arabic speech verb: "قالت لها", "قال للصحفيين"
 _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
-    r"للقناة|للإذاعة|فيه|فيها|فيهما|فيهم|عنه|عنها|عنهما|عنهم)(?![\w\u064b-\u065f])")
+    r"للقناة|للإذاعة|فيه|فيها|فيهما|فيهم|عنه|عنها|عنهما|عنهم|عليه|عليها)(?![\w\u064b-\u065f])"
+    r"(?!\s+(?:الصلاة|السلام))")  # not "قال عليه السلام" (the formula after a prophet's name)
 _RX_AR_PREP_COMP = re.compile(r"(?P<prep>إلى|الى|على|عن)\s+(?=(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?![\w\u064b-\u065f]))")
 _RX_AR_FAQAD = re.compile(r"فقد(?![\w\u064b-\u065f])")
 # "فيها" after the verb refers back to a noun before it (a relative clause: "رسالة قالت فيها")
 _RX_AR_RESUMPTIVE = re.compile(r"(?:فيه|فيها|فيهما|فيهم)(?![\w\u064b-\u065f])")
 # connectives opening a clause before a pro-drop verb, no subject: "كما أكدت أن", "لكنها أكدت أن"
 _RX_AR_LEAD_PARTICLES = re.compile(
-    r"^(?:[وف]?(?:كما|ثم|لكن|لكنه|لكنها|لكنهم|ولكن|بينما|فيما|حيث|كذلك|أيضا|أيضاً|بل|إذ|"
+    r"^(?:[وف]?(?:كما|ثم|لكن|لكنه|لكنها|لكنهم|بينما|فيما|حيث|كذلك|أيضا|أيضاً|بل|إذ|"
     r"(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم))(?:\s+|$))+")
 # an adverb right after a speech verb, not its subject: "وقال أيضاً", "قالت متهكمةً" (an indefinite accusative)
-_RX_AR_ADVERB = re.compile(r"(?:أيضا|ايضا|كذلك|مجددا|\S+(?:اً|ًا|ةً))(?![\w\u064b-\u065f])\s*[،,]?")
+_RX_AR_ADVERB = re.compile(r"(?:أيضا|ايضا|كذلك|مجددا|[\u0621-\u064a]+(?:اً|ًا|ةً))(?![\w\u064b-\u065f])\s*[،,]?")
 # heads after حسب / وفق that are a norm or a measure, not a source (normalised spelling)
 _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "التوزيع", "السياق", "التركيب", "الترتيب", "النوع", "الحاجة", "الطلب", "الأولوية", "الأولويات", "الظروف",
