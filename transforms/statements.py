@@ -918,12 +918,14 @@ def _prior_persons(doc: _Doc, before: int) -> list[tuple[int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _ar_male_first_names() -> frozenset[str]:
-    """Common Arabic men's given names (the curated list holds men's names only), normalised."""
+    """Common men's given names in Arabic script, normalised: the curated list's names of gender `m` (its women's
+    names, `سارة`, `تيريزا`, and the names given to both, `نور`, are not among them)."""
     path = SPEECH_VERBS_CSV.parent / "actors_first_names_ar_curated.csv"
     if not path.exists():
         return frozenset()
     with open(path, encoding="utf-8", newline="") as f:
-        return frozenset(normalize_arabic(r["name"].strip()) for r in csv.DictReader(f) if r.get("name"))
+        return frozenset(normalize_arabic(r["name"].strip()) for r in csv.DictReader(f)
+                         if r.get("name") and r.get("gender") == "m")
 
 
 def _ar_male_named(doc: _Doc, aid: str | None, surf: str, male: frozenset[str]) -> bool:

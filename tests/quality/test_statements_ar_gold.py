@@ -36,10 +36,15 @@ MARGIN = 0.05
 # before the extractor was ever run on its articles; these are the first figures measured on it (transforms/ at
 # 291758c). It is held out: do not tune the extractor on its misses (or, if you do, say so here and in the README,
 # and treat its figures as development figures from then on). Floors are these minus MARGIN, as above.
+# NO LONGER BLIND since session 6 (2026-11-22): after the Arabic statement fixes of 6d808a3/61c6cd7, measured
+# without looking (all 0.700: direct 0.703, reported 0.699), its direct figure fell under this floor, and the
+# system output on its 12 articles was diffed to find why (one quote given to a man after "لكنها قالت"). The
+# cause, women's names in the list read as men's given names, was fixed; the figures below are from then on
+# development figures.
 HELDOUT = GOLD_DIR / "heldout.jsonl"
 HELDOUT_MEASURED = {
-    "speaker": {"direct": 0.757, "reported": 0.653, "all": 0.684},
-    "content": {"direct": 0.811, "reported": 0.736, "all": 0.758},
+    "speaker": {"direct": 0.757, "reported": 0.699, "all": 0.716},
+    "content": {"direct": 0.811, "reported": 0.759, "all": 0.774},
 }
 
 
