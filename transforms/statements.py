@@ -399,7 +399,8 @@ _RX_TITLE_BEFORE = re.compile(
     r"|[’']s)\s*$", re.IGNORECASE)
 _RX_NONSPACE = re.compile(r"\S+")
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+\b|[\w’'\-\.&]+|[^\w\s]")  # "1,409" is one token
-_AR_COMP = re.compile(r"(?<!\w)(?:[وف])?(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?!\w)")
+_AR_COMP_WORD = r"ب?[أإا]ن(?:ه|ها|هم|هما)?"  # أن / إن / بأن, with a pronoun: the complementiser
+_AR_COMP = re.compile(rf"(?<!\w)(?:[وف])?(?:{_AR_COMP_WORD})(?!\w)")
 _AR_STOP_PREP = {"في", "خلال", "عقب", "إثر", "اثر", "أمام", "امام", "عبر", "على", "لدى", "عن", "إلى", "الى", "مع", "بعد", "قبل",
                  "حول", "وفي", "منذ", "ضمن", "اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
                  "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم"}
@@ -478,7 +479,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen"
 
 _ABBREV_RX = re.compile(
     r"(?:^|[^A-Za-z.])(?:(?i:" + "|".join(sorted((re.escape(a) for a in _ABBREV), key=len, reverse=True))
-    + r")|[A-Z])$|(?:^|\s)[دمأ]$"  # Arabic د. (Dr), م. (Eng), أ. (Prof) as a word of their own
+    + r")|[A-Z])$"
+    # Arabic one-letter titles (د. Dr, م. Eng, أ. Prof) as a word of their own
+    + r"|(?:^|\s)[" + "".join(sorted(a for a in _AR_ABBREV_TITLES if len(a) == 1)) + r"]$"
 )
 _SENT_END_WS = re.compile(r"(?:" + _SENT_END.pattern + r")\s*")
 
@@ -2602,7 +2605,7 @@ _RX_AR_ADDRESSEE = re.compile(
     r"(?:له|لها|لهم|لهما|لهن|لي|لنا|لك|لكم|للصحفيين|للصحافيين|للصحافة|للإعلاميين|للوكالة|للصحيفة|للتلفزيون|"
     r"للقناة|للإذاعة|فيه|فيها|فيهما|فيهم|عنه|عنها|عنهما|عنهم|عليه|عليها)(?![\w\u064b-\u065f])"
     r"(?!\s+(?:الصلاة|السلام))")  # not "قال عليه السلام" (the formula after a prophet's name)
-_RX_AR_PREP_COMP = re.compile(r"(?P<prep>إلى|الى|على|عن)\s+(?=(?:ب?[أإا]ن(?:ه|ها|هم|هما)?)(?![\w\u064b-\u065f]))")
+_RX_AR_PREP_COMP = re.compile(rf"(?P<prep>إلى|الى|على|عن)\s+(?=(?:{_AR_COMP_WORD})(?![\w\u064b-\u065f]))")
 _RX_AR_FAQAD = re.compile(r"فقد(?![\w\u064b-\u065f])")
 # "فيها" after the verb refers back to a noun before it (a relative clause: "رسالة قالت فيها")
 _RX_AR_RESUMPTIVE = re.compile(r"(?:فيه|فيها|فيهما|فيهم)(?![\w\u064b-\u065f])")
