@@ -322,6 +322,10 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its",
                 "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
                 "every", "all", "most", "senior", "top", "former"}
 _NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
+_NP_INNER_WORDS = _NP_INTERNAL_PREPS | {"and", "half", "only", "even", "behind", "from", "with", "on", "to", "by", "near",
+                                        "about", "under", "over", "among", "within", "across", "against", "outside",
+                                        "inside", "without", "like", "including", "than", "nearly", "almost",
+                                        "around", "roughly", "approximately", "just", "barely"}
 _NP_STOP = {
     # verbs and auxiliaries
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
@@ -339,7 +343,7 @@ _NP_STOP = {
     "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
     "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
-_AUX_SKIP = {"has", "have", "had", "also", "always", "sometimes", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
+_AUX_SKIP = {"has", "have", "had", "also", "now", "here", "always", "sometimes", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
@@ -377,6 +381,8 @@ _ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\s*,?\s*(?:that|:)\s*", re.IGNORECASE)
+# "concluded this month that ...", "continues that ...": a trailing-only verb with a that-clause after it
+_RX_ADJUNCT_THAT = re.compile(rf"(?:{_ADJUNCT.pattern})\s*\bthat\s+(?!(?:is|was|are|were|has|had|would|will)\b)")
 
 _RX_INITIALS = re.compile(r"(?:\w\.)+")
 _RX_NP_TAIL = re.compile(r"\s+(?:of|for|at|in|the|a|an)$", re.IGNORECASE)
@@ -386,7 +392,7 @@ _RX_RELATIVE = re.compile(r"(?:(?:,|\s[—–-])\s*)?\b(who|which)\s+(?:(?:has|h
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
 _RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
-_RX_AND_END = re.compile(r"\b(?:(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
+_RX_AND_END = re.compile(r"\b(?:(?:and|but)\s+(?:(?:also|then|later|now|still|again|even|instead|\w+ly)\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -586,7 +592,7 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         k = j
         while k >= 0 and toks[k][2] != "(":
             k -= 1
-        if k > 0 and j - k <= 6:
+        if k > 0 and j - k <= 12:  # "Kasich (who has 25 delegates to date) said"
             j = k - 1
     if j < 0:
         return None
@@ -617,6 +623,13 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         start_j = j
         j -= 1
         n += 1
+        if w in {"the", "a", "an"} and j >= 0 and toks[j][2].isalpha() \
+                and toks[j][2].lower() not in _NP_INNER_WORDS | _DETERMINERS \
+                and not (toks[j][2].endswith(("ing", "ed")) and j > 0 and toks[j - 1][2].isalnum()):
+            # "told Reuters the government now saw", "the truck story suggests the Mexican government", ", indicating
+            # the Fed": the article opens the subject; the word before it belongs to another phrase (not "one of
+            # the brothers behind the group", "NGOs organising the play")
+            break
     if start_j is None:
         return None
     # trim leading prepositions / adverbs
@@ -796,6 +809,11 @@ _PERSON_NOUNS = {
 }
 
 
+# "Police say ...", "People say ...": a plural person noun without -s right before a bare "say"
+_RX_PERSON_NOUN_BEFORE = re.compile(r"\b(?:police|people|staff|personnel|military|clergy|media|public|youth)\s+$",
+                                    re.IGNORECASE)
+
+
 def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
     """Whether a subject can be the source of a statement: a personal pronoun, an actor mention, a
     person/organisation description ("the minister", "officials") or a proper name."""
@@ -808,7 +826,8 @@ def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
     if any(ms < sp[1] and me > sp[0] for ms, me, *_rest in doc.mentions):
         return True
     head = words[-1].lower().strip("’'s") if len(words[-1]) > 3 else words[-1].lower()
-    if words[-1].lower() in _DESC_HEADS_EN or head in _DESC_HEADS_EN or words[-1].lower() in _PERSON_NOUNS:
+    if words[-1].lower() in _DESC_HEADS_EN or head in _DESC_HEADS_EN or words[-1].lower() in _PERSON_NOUNS \
+            or words[-1].lower() + "s" in _PERSON_NOUNS:
         return True
     return w0 not in _NOT_NAMES and all(w[:1].isupper() for w in words)
 
@@ -1253,6 +1272,8 @@ def _plural_subject(text: str, cs: int) -> bool:
         w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in words)
 
 
+# a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
+_RX_LEAD_WORD = re.compile(r"(?:(?:But|And|So|Yet|Still|Even|Meanwhile|However|Now|Later|Earlier|Also|Then|Instead)\b,?)?")
 _RX_LEAD_OK = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also)\b,?\s*)?"
                          r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
 _RX_DAY_ADJUNCT = re.compile(
@@ -1353,7 +1374,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue
         if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
                 form == "say" and (_RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)
-                                   or _plural_subject(text, cs))):
+                                   or _plural_subject(text, cs) or _RX_PERSON_NOUN_BEFORE.search(text, max(0, cs - 40), cs))):
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
@@ -1915,10 +1936,12 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             # the left side is a subject with an appositive ("Nicole Hargrove, a Carrier worker, said she
             # was ..."): the pronoun or name after the cue opens the content
             app = _speaker_left(text, ss, cs) if c.kind in ("speech", "speech_weak") else None
-            if app is None or text[ss:app[0]].strip(" \n\"“”") or re.search(r"[.!?]", text[app[1]:cs]):
+            if app is None or not _RX_LEAD_WORD.fullmatch(text[ss:app[0]].strip(" \n\"“”")) \
+                    or re.search(r"[.!?]", text[app[1]:cs]):
                 return None
             sp, inverted = app, False
-    if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted:
+    if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted \
+            and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
         lead = text[ss:cs].strip(" \n\"“”")
         bm = _RX_ASKED_BY.match(text, ce, se) if cue_text.lower() == "asked" else None
         if bm is not None and (lead in {"", "When", "when", "After being", "after being"}
@@ -1968,7 +1991,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
         return None
     if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]) \
-            and not (c.lemma == "wonder" and _RX_WH_CLAUSE.match(text, ce, se)):
+            and not (c.lemma == "wonder" and _RX_WH_CLAUSE.match(text, ce, se)) \
+            and not (c.lemma != "wonder" and _RX_ADJUNCT_THAT.match(text, ce, se)):
         return None
     # -------- speaker before the cue, content after --------
     hint = None
