@@ -704,6 +704,7 @@ _AR_STOP = {arabic.norm(w) for w in """
 عام سنة شهر أسبوع مساء صباح ليلة له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها معه معها
 خلال الماضي المقبل القادم الجاري بأن بأنه لأن وأن وإن فإن وكان وكانت يكون تكون ليس وليس إلا الا سوى رغم
 فحسب واحد واحدة المباراة قبيل بعيد الجميع خارج داخل ثلاث ثلاثة أربع أربعة خمس خمسة عدة دول جديدا
+أثناء اثناء وسط طيلة طوال كلا كلاهما هناك وبأن
 """.split()}
 _AR_NAME_START_BAD = ("لل", "بال", "وال", "فال", "كال")
 _AR_COMPOUND_FIRST = {arabic.norm(w) for w in ("عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "ولد", "آل", "أم", "بنت")}
@@ -1536,6 +1537,30 @@ _AR_NOT_NAME_NEXT = {arabic.norm(w) for w in (
     "تم", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أشار", "أضاف", "رئيس", "عضو", "مدير",
     "مختار", "الذي", "التي", "خلال", "مستعارة", "الجوار", "الطبيعي", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
     "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن")}
+_AR_NOT_NAME_NEXT |= {arabic.norm(w) for w in (
+    "جمهورية", "مملكة", "المملكة", "إمارة", "سلطنة", "دولة", "مزاعم", "اتهامات", "تصريحات")}
+# words that end a name: adverbs (`رامي صبري مؤخرا`), a preposition with a pronoun (`حسين حماد لقتلها`,
+# `مها أحمد ببرنامجها`)
+_AR_ADVERBS = {arabic.norm(w) for w in (
+    "مؤخرا", "مؤخراً", "حاليا", "حالياً", "أخيرا", "أخيراً", "مجددا", "مجدداً", "رسميا", "رسمياً", "شخصيا", "شخصياً",
+    "فعلا", "فعلاً", "دائما", "دائماً", "كثيرا", "كثيراً", "تماما", "تماماً", "أبدا", "أبداً", "معا", "معاً", "سويا",
+    "فورا", "فوراً", "مبدئيا", "لاحقا", "لاحقاً", "مسبقا", "قريبا", "قريباً", "علنا", "علناً", "سرا", "سراً", "شفهيا",
+    "هاتفيا", "هاتفياً", "ظهرا", "عصرا", "ليلا", "نهارا", "صباحا", "مساء", "مساءً", "يوميا", "سنويا", "تحديدا",
+    "خصوصا", "خاصة", "عموما", "أساسا", "إطلاقا", "بدوره", "بدورها", "بنفسه", "بنفسها")}
+# common verbs and comparatives that looked like an unknown name after a definite title
+_AR_NOT_NAME_FIRST = _AR_ADVERBS | {arabic.norm(w) for w in (
+    "أعاد", "أعلن", "أكد", "أضاف", "أشار", "أوضح", "أصدر", "أجرى", "أبدى", "أبلغ", "أنجز", "أومأ", "أراد", "أخذ",
+    "أخذت", "أقام", "أطلق", "أرسل", "أدلى", "أثار", "أعرب", "أصبح", "أجاب", "أفاد", "أقر", "أمر", "ألقى", "أعطى",
+    "أوصت", "أوصى", "أنها", "أنه", "أننا", "أكثر", "أعلى", "أقرب", "أقصى", "أقل", "أكبر", "أول", "أولى", "أسرة",
+    "أسمى", "أولي", "أجرا", "إنها", "إنه")}
+_AR_PREP_PRONOUN = re.compile(r"^[بلفك]\w{2,}(?:ها|هم|هما|هن|كم|كما)$")
+# `خليل صويلح منتقدا`: an accusative participle after a name (not a name ending in -a: `مانديلا`, `مولينا`);
+# `فوزي انتهت`, `ريهام أيمن اختارت`: a feminine verb (not `أوغست`, `ارنست`)
+_AR_AFTER_NAME_VERBAL = re.compile(r"^(?:(?:مست|مت|من)\w{3,}ا|(?:ان|اخت|است|اعت|اجت|افت|اقت)\w+ت)$")
+_AR_HAL = {arabic.norm(w) for w in (
+    "مؤكدا", "مشيرا", "مضيفا", "موضحا", "معبرا", "محذرا", "محاولا", "مسيئا", "معتذرا", "مقالا", "مرارا", "مؤتمرا",
+    "محققا", "معتبرا", "مطالبا", "مشددا", "معربا", "مبينا", "مبديا", "مقترحا", "معلقا", "موجها", "مرحبا", "مشيدا",
+    "مرسوما", "مداها", "معاناتها")}
 _AR_TAFIL = re.compile(r"^ت\w\wي\w$")  # `تحكيم`, `تنظيم`, `تطوير`: a verbal noun, not a name
 _AR_ADVERBIAL = re.compile(r"^ا[نست]\w{3,}ا$")  # `احتفالا`, `استنكارا`: an accusative verbal noun
 _AR_NAMED_AFTER = {arabic.norm(w) for w in (
@@ -1554,6 +1579,12 @@ _AR_COMMON_GIVEN = {arabic.norm(w) for w in (
     "فاطمة", "زين", "سلمان", "سليمان", "عادل", "سعيد", "صالح", "قيام")}
 _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
+
+
+def _ar_feminine_title(key: str) -> bool:
+    """`المديرة`, `الوزيرة`: the feminine of a title after a woman's name ends the name."""
+    return key.endswith("ه") and len(key) >= 5 and (key[:-1] in _AR_TITLE_FIRST
+                                                    or arabic.strip_article(key[:-1]) in _AR_TITLE_FIRST)
 
 
 def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]:
@@ -1580,7 +1611,8 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         if k0.startswith(("ال", "لل", "بال", "وال", "فال")) or _AR_MASDAR.match(k0):
             return []
         if k0[:1] in ("ل", "ب", "ك", "ف", "و", "ت", "ي") or k0 in _AR_NOT_NAME_NEXT or toks[k][0].endswith(("اً", "ًا")) \
-                or (k0.endswith("ا") and len(k0) >= 5 and k0[:1] == "ا"):
+                or (k0.endswith("ا") and len(k0) >= 5 and k0[:1] == "ا") or k0 in _AR_ADVERBS \
+                or k0 in _AR_NOT_NAME_FIRST:  # `الرئيس الفرنسي أعاد إدخال ...`: a verb
             return []  # `لكرة القدم`, `وطلب`, `تعمل`: a preposition, conjunction or verb, not a name
     out = [k]
     q = k + 1
@@ -1597,7 +1629,9 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
         if not prev_particle and kq not in lex.first_ar and kq not in _AR_PARTICLES and (
                 kq[:1] in ("ي", "ت") or kq.startswith("وال") or (kq[:1] == "و" and kq[1:] in _AR_STOP)
-                or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT
+                or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT or kq in _AR_ADVERBS
+                or _AR_PREP_PRONOUN.match(kq) or _AR_AFTER_NAME_VERBAL.match(kq) or kq in _AR_HAL
+                or (tq[:1] == "أ" and len(kq) == 5 and kq.endswith("ت") and kq[1] != "و") or _ar_feminine_title(kq)
                 or (len(kq) >= 4 and tq.endswith("ه") and kq != "الله")):
             break  # `ياسين والحياة`, `عماد يعطي`, `جاك شيراك تم`, `أبو لبده قائلاً`, `شفيق قوله`: not a name
         if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
