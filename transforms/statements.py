@@ -322,10 +322,11 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its",
                 "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
                 "every", "all", "most", "senior", "top", "former"}
 _NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
-_NP_INNER_WORDS = _NP_INTERNAL_PREPS | {"and", "half", "only", "even", "behind", "from", "with", "on", "to", "by", "near",
-                                        "about", "under", "over", "among", "within", "across", "against", "outside",
-                                        "inside", "without", "like", "including", "than", "nearly", "almost",
-                                        "around", "roughly", "approximately", "just", "barely"}
+# words that keep an NP going across "the" / "a" before them ("one of the brothers behind the group")
+_NP_BEFORE_ARTICLE = _NP_INTERNAL_PREPS | _DETERMINERS | {
+    "and", "half", "only", "even", "behind", "from", "with", "on", "to", "by", "near", "about", "under", "over", "among",
+    "within", "across", "against", "outside", "inside", "without", "like", "including", "than", "nearly", "almost",
+    "around", "roughly", "approximately", "just", "barely"}
 _NP_STOP = {
     # verbs and auxiliaries
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
@@ -416,6 +417,7 @@ _AR_NP_END = {"فقد", "قد", "وقد", "لقد", "بتاريخ"}
 _AR_ABBREV_TITLES = {"د", "أ", "م", "أ.د", "د.م"}  # د. (Dr), أ. (Prof), م. (Eng), written with a period
 # "لـ«الشرق الأوسط»", "ل"العربية"": a quoted outlet the speaker told
 _RX_AR_TO_OUTLET = re.compile(r"لـ?\s?[\"«“]")
+_AR_LAM_APART = {"ل", "لـ"}  # the preposition "to" written apart from its noun ("وفقاً لـ CNBC")
 _AR_DESC_HEADS = {"مصدر": "source", "مصادر": "source", "مسؤول": "person", "وزير": "person",
                   "متحدث": "person", "ناطق": "person", "رئيس": "person", "صحيفه": "media", "جريده": "media",
                   "وكاله": "media", "بيان": "statement", "تقرير": "statement", "حكومه": "org", "وزاره": "org"}
@@ -624,7 +626,7 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         j -= 1
         n += 1
         if w in {"the", "a", "an"} and j >= 0 and toks[j][2].isalpha() \
-                and toks[j][2].lower() not in _NP_INNER_WORDS | _DETERMINERS \
+                and toks[j][2].lower() not in _NP_BEFORE_ARTICLE \
                 and not (toks[j][2].endswith(("ing", "ed")) and j > 0 and toks[j - 1][2].isalnum()):
             # "told Reuters the government now saw", "the truck story suggests the Mexican government", ", indicating
             # the Fed": the article opens the subject; the word before it belongs to another phrase (not "one of
@@ -1273,8 +1275,9 @@ def _plural_subject(text: str, cs: int) -> bool:
 
 
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
-_RX_LEAD_WORD = re.compile(r"(?:(?:But|And|So|Yet|Still|Even|Meanwhile|However|Now|Later|Earlier|Also|Then|Instead)\b,?)?")
-_RX_LEAD_OK = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also)\b,?\s*)?"
+_LEAD_CONNECTIVES = "But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also"
+_RX_LEAD_WORD = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES}|Even|Then|Instead)\b,?)?")
+_RX_LEAD_OK = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES})\b,?\s*)?"
                          r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
 _RX_DAY_ADJUNCT = re.compile(
     r"\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
@@ -1794,6 +1797,7 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     return cand
 
 
+_RX_QUOTE_AFTER_CUE = re.compile(r"[^\S\n]*[,:]\s*[“\"«]")
 _RX_COORD_AFTER_QUOTE = re.compile(r"[,?!—–…-]\s?[”\"»]\s+(?P<np>(?:[\w.’'-]+\s+){1,6}?and)$")
 
 
@@ -1940,8 +1944,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     or re.search(r"[.!?]", text[app[1]:cs]):
                 return None
             sp, inverted = app, False
-    if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted \
-            and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]):
+    quote_next = _RX_QUOTE_AFTER_CUE.match(text, ce, ce + 8) is not None  # "asked, “...”", "continued: “...”"
+    if c.kind == "speech_trailing" and c.lemma == "ask" and not inverted and not quote_next:
         lead = text[ss:cs].strip(" \n\"“”")
         bm = _RX_ASKED_BY.match(text, ce, se) if cue_text.lower() == "asked" else None
         if bm is not None and (lead in {"", "When", "when", "After being", "after being"}
@@ -1990,7 +1994,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 if _words(text[c_s:c_e]) >= 3:
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
         return None
-    if c.kind == "speech_trailing" and not re.match(r"[^\S\n]*[,:]\s*[“\"«]", text[ce:ce + 8]) \
+    if c.kind == "speech_trailing" and not quote_next \
             and not (c.lemma == "wonder" and _RX_WH_CLAUSE.match(text, ce, se)) \
             and not (c.lemma != "wonder" and _RX_ADJUNCT_THAT.match(text, ce, se)):
         return None
@@ -2360,7 +2364,7 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     elif text[cs:ce].endswith("ما"):
         return None  # "حسبما" without a verb of reporting: "as much as"
     k = _first_nonspace(text, cue_end)
-    if (lam := _RX_NONSPACE.match(text, k)) is not None and lam.group() in {"ل", "لـ"}:
+    if (lam := _RX_NONSPACE.match(text, k)) is not None and lam.group() in _AR_LAM_APART:
         cue_end = lam.end()  # "وفقاً لـ CNBC": the preposition written apart from the source
         k = _first_nonspace(text, cue_end)
     qn = _quote_starting(doc, k, k + 1)
@@ -2427,7 +2431,7 @@ def _ar_skip_addressee(doc: _Doc, pos: int) -> int:
         end = am.end()
     elif text.startswith("ل", pos):
         tok = _RX_NONSPACE.match(text, pos).group()
-        if tok in {"ل", "لـ"} or _RX_AR_TO_OUTLET.match(tok):
+        if tok in _AR_LAM_APART or _RX_AR_TO_OUTLET.match(tok):
             # "لـ«الشرق الأوسط»", "لـ CNBC": the outlet the speaker told, quoted or written apart
             k = _first_nonspace(text, pos + 1 + (tok[1:2] == "ـ"))
             q = _quote_starting(doc, k, k + 1)
