@@ -1536,8 +1536,7 @@ _AR_INDEF_ADJ = {arabic.norm(w) for w in (
 _AR_NOT_NAME_NEXT = {arabic.norm(w) for w in (
     "تم", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أشار", "أضاف", "رئيس", "عضو", "مدير",
     "مختار", "الذي", "التي", "خلال", "مستعارة", "الجوار", "الطبيعي", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
-    "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن")}
-_AR_NOT_NAME_NEXT |= {arabic.norm(w) for w in (
+    "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن",
     "جمهورية", "مملكة", "المملكة", "إمارة", "سلطنة", "دولة", "مزاعم", "اتهامات", "تصريحات")}
 # words that end a name: adverbs (`رامي صبري مؤخرا`), a preposition with a pronoun (`حسين حماد لقتلها`,
 # `مها أحمد ببرنامجها`)
@@ -1581,10 +1580,14 @@ _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمنا�
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 
-def _ar_feminine_title(key: str) -> bool:
-    """`المديرة`, `الوزيرة`: the feminine of a title after a woman's name ends the name."""
-    return key.endswith("ه") and len(key) >= 5 and (key[:-1] in _AR_TITLE_FIRST
-                                                    or arabic.strip_article(key[:-1]) in _AR_TITLE_FIRST)
+def _ar_after_name(tok: str, key: str) -> bool:
+    """A word (as written, and normalised) that ends a name before it: an adverb, a preposition with a pronoun,
+    an accusative participle, a feminine verb (`أصيبت`, not `أوغست`), the feminine of a title (`المديرة`)."""
+    return key in _AR_ADVERBS or key in _AR_HAL or _AR_PREP_PRONOUN.match(key) is not None \
+        or _AR_AFTER_NAME_VERBAL.match(key) is not None \
+        or (tok[:1] == "أ" and len(key) == 5 and key.endswith("ت") and key[1] != "و") \
+        or (key.endswith("ه") and len(key) >= 5 and (key[:-1] in _AR_TITLE_FIRST
+                                                     or arabic.strip_article(key[:-1]) in _AR_TITLE_FIRST))
 
 
 def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]:
@@ -1629,9 +1632,7 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
         prev_particle = prev in _AR_PARTICLES or prev.lstrip("و") in _AR_PARTICLES
         if not prev_particle and kq not in lex.first_ar and kq not in _AR_PARTICLES and (
                 kq[:1] in ("ي", "ت") or kq.startswith("وال") or (kq[:1] == "و" and kq[1:] in _AR_STOP)
-                or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT or kq in _AR_ADVERBS
-                or _AR_PREP_PRONOUN.match(kq) or _AR_AFTER_NAME_VERBAL.match(kq) or kq in _AR_HAL
-                or (tq[:1] == "أ" and len(kq) == 5 and kq.endswith("ت") and kq[1] != "و") or _ar_feminine_title(kq)
+                or tq.endswith(("اً", "ًا")) or kq in _AR_NOT_NAME_NEXT or _ar_after_name(tq, kq)
                 or (len(kq) >= 4 and tq.endswith("ه") and kq != "الله")):
             break  # `ياسين والحياة`, `عماد يعطي`, `جاك شيراك تم`, `أبو لبده قائلاً`, `شفيق قوله`: not a name
         if kq in _AR_STOP or len(kq) < 2 or arabic.strip_article(kq) in _AR_TITLE_FIRST or kq in _AR_TITLE_FIRST \
