@@ -681,11 +681,14 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
     return out_s, out_s + len(seg)
 
 
-def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
+def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -> tuple[int, int] | None:
     """`Nabil Andalusi, a researcher ..., highlighted` / `Clinton, 35, the daughter of ..., said`: the name
-    before the appositive(s) that end at `comma`."""
+    before the appositive(s) that end at `comma`. With `subject` (the cue's subject, not a relative pronoun's
+    antecedent) a name after a preposition is taken only when nothing else is: in "two members of Congress
+    from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said" the names are the appositive."""
     end = comma
-    found = []
+    found: list[tuple[int, int]] = []
+    after_prep: list[tuple[int, int]] = []
     for _ in range(4):
         prev = text.rfind(",", lo, end)
         if prev < 0:
@@ -694,7 +697,8 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
         if np is not None:
             words = text[np[0]:np[1]].split()
             if words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
-                found.append(np)
+                prep = subject and _RX_PREP_BEFORE.search(text, max(lo, np[0] - 9), np[0]) is not None
+                (after_prep if prep else found).append(np)
             elif re.match(r",\s*(?:who|whose)\s", text[prev:prev + 8]) and np[0] == _first_nonspace(text, lo) \
                     and words[-1].lower() not in _PRONOUNS_EN and words[-1].isalpha():
                 found.append(np)  # "One attendee, who like others spoke on condition of anonymity, said"
@@ -705,11 +709,15 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
         seg = text[prev + 1:comma].strip() if prev >= 0 else ""
         words = seg.split()
         head = text[lo:prev].split()[-1].lower() if prev > lo and text[lo:prev].split() else ""
-        if (1 < len(words) <= 4 or (len(words) == 1 and head in _DESC_HEADS_EN)) \
-                and all(w[:1].isupper() for w in words):  # "The minister, Tebboune, said"
+        names = [w for w in words if w != "and"]
+        if (1 < len(words) <= 4 or (len(words) == 1 and head in _DESC_HEADS_EN)
+            or (len(names) <= 6 and len(words) == len(names) + 1 and words[0] != "and" != words[-1])) \
+                and all(w[:1].isupper() for w in names):  # "The minister, Tebboune, said"; "X and Y"
             s0 = text.index(seg, prev + 1)
             return s0, s0 + len(seg)
-        return None
+        if not after_prep:
+            return None
+        found = after_prep
     # "Christopher Harvey, a delegate from Houston, Texas, said": the name opening the clause, not the place
     # inside the appositive
     first = _first_nonspace(text, lo)
@@ -718,6 +726,10 @@ def _appositive_head(text: str, lo: int, comma: int) -> tuple[int, int] | None:
     return found[-1] if found[-1][0] == first else found[0]
 
 
+# auxiliaries and adverbs that end the text before a cue ("..., has long argued", "— have also said")
+_RX_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|long|since|would|will|did|does|do|not|never|often|again|"
+                          r"already|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
+_RX_PREP_BEFORE = re.compile(r"\b(?:of|from|in|at|for|with|by|to|on|about|against|than)\s+$", re.IGNORECASE)
 _RX_RESTRICTIVE_WHO = re.compile(
     r"(?<=[a-z])\s+who\s+(?!(?:he|she|they|we|i|you)\b)(?:\w+ly\s+)?(?:\w+ed|wrote|spoke|met|ran|went|took|saw|"
     r"gave|came|left|lost|won|signed|attended|are|were|have|had|live|work)\b[^,;:.!?“”\"«»]{0,60}\s+$")
@@ -759,8 +771,14 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 return head
             return _np_left(text, lo, before)
         return _np_left(text, lo, before)
+    if k > lo and text[k - 1] not in ",-—–":
+        # "Clinton, who held three events on Friday, has encouraged", "officials — including X — have long
+        # argued": auxiliaries and adverbs between the aside and the cue
+        am = _RX_AUX_TAIL.search(text, max(lo, k - 60), k)
+        if am is not None and am.start() > lo and text[am.start() - 1] in ",-—–":
+            k = am.start()
     if k > lo and text[k - 1] == ",":
-        return _appositive_head(text, lo, k - 1)
+        return _appositive_head(text, lo, k - 1, subject=True)
     if k - 2 > lo and text[k - 1] in "-—–" and text[k - 2] == " ":
         # "Donald Trump - who previously said he would ... - said at a rally that ...": an aside set between
         # dashes stands between the subject and its verb
