@@ -689,6 +689,9 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
     end = comma
     found: list[tuple[int, int]] = []
     after_prep: list[tuple[int, int]] = []
+    prev = text.rfind(",", lo, comma)
+    if prev > lo and _RX_SHARE_APPOSITIVE.fullmatch(text, prev + 1, comma):
+        return _np_left(text, lo, prev)  # "about two-thirds, 67 percent, say"
     for _ in range(4):
         prev = text.rfind(",", lo, end)
         if prev < 0:
@@ -729,6 +732,10 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
 # auxiliaries and adverbs that end the text before a cue ("..., has long argued", "— have also said")
 _RX_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|long|since|would|will|did|does|do|not|never|often|again|"
                           r"already|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
+# a connective set off by commas between a subject and its verb ("The two lawmakers, however, argue")
+_RX_CONNECTIVE_ASIDE = re.compile(r",\s*(?:however|though|too|meanwhile|moreover|instead|in\s+turn|in\s+fact|of\s+course|"
+                                  r"for\s+(?:their|his|her|its|our)\s+part|\w+ly),\s*$", re.IGNORECASE)
+_RX_SHARE_APPOSITIVE = re.compile(r"\s*\d[\d.,]*\s*(?:%|percent|per\s+cent)\s*")
 _RX_PREP_BEFORE = re.compile(r"\b(?:of|from|in|at|for|with|by|to|on|about|against|than)\s+$", re.IGNORECASE)
 _RX_RESTRICTIVE_WHO = re.compile(
     r"(?<=[a-z])\s+who\s+(?!(?:he|she|they|we|i|you)\b)(?:\w+ly\s+)?(?:\w+ed|wrote|spoke|met|ran|went|took|saw|"
@@ -758,6 +765,9 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     k = hi
     while k > lo and text[k - 1].isspace():
         k -= 1
+    cm = _RX_CONNECTIVE_ASIDE.search(text, max(lo, k - 40), k)
+    if cm is not None and cm.start() > lo:
+        return _speaker_left_inner(text, lo, cm.start())  # "The two lawmakers, however, argue"
     # relative "who" / "which"
     base = max(lo, hi - 80)
     m = _RX_RELATIVE.search(text[base:hi])
@@ -1281,6 +1291,9 @@ _RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'-]*|[a-z]{1,3}|\d[\w%]*)
                                r"[a-z]{1,3}|\d[\w%]*)){2,}[.?!’”]*[^\S\n]*(?:\n|$)")
 
 
+_PLURAL_PRONOUNS = {"others", "many", "some", "both", "few", "several", "most", "all"}
+
+
 def _plural_subject(text: str, cs: int) -> bool:
     """`Jeb Bush and Chris Christie say`, `Aides to Clinton say`: a bare `say` after a coordinated or plural
     subject."""
@@ -1288,8 +1301,10 @@ def _plural_subject(text: str, cs: int) -> bool:
     if sp is None:
         return False
     words = text[sp[0]:sp[1]].split()
-    return " and " in f" {text[sp[0]:sp[1]]} " or any(
-        w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in words)
+    head = next((i for i, w in enumerate(words) if w in {"of", "for", "to", "in", "at", "from", "with"}), 0) - 1
+    return " and " in f" {text[sp[0]:sp[1]]} " or words[0].lower() in _PLURAL_PRONOUNS or any(
+        (w.islower() or i == head == 0) and w.endswith("s") and not w.endswith("ss") and len(w) > 3
+        for i, w in enumerate(words))  # "Proponents of the bill"
 
 
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
@@ -1395,7 +1410,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue
         if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
                 form == "say" and (_RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)
-                                   or _plural_subject(text, cs) or _RX_PERSON_NOUN_BEFORE.search(text, max(0, cs - 40), cs))):
+                                   or _RX_PERSON_NOUN_BEFORE.search(text, max(0, cs - 40), cs))) \
+                and not ((form == "say" or text[:cs].rstrip().endswith(",")) and _plural_subject(text, cs)):
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
@@ -1422,9 +1438,15 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             cand = _according(doc, c, form, cs, ce, ss, se)
         else:
             cand = _verb_en(doc, c, m.group("cue"), cs, ce, ss, se)
-        if cand is not None:
-            out.append(cand)
+        if cand is not None and not (cand.sp is not None and not cand.content_left
+                                     and _RX_NEGATIVE_SUBJECT.search(text, max(0, cand.sp[0] - 4), cand.sp[1])):
+            out.append(cand)  # not "No one, in fact, is eager to ...", "Not all attendees are eager to ..."
     return out
+
+
+# a subject that says nobody spoke: "No one", "Nobody", "None of them", "Not all attendees"
+_RX_NEGATIVE_SUBJECT = re.compile(r"(?:^|(?<=\W))(?:no\s+one|nobody|none|neither|not\s+(?:all|every|everyone|many))\b",
+                                  re.IGNORECASE)
 
 
 _RX_DATELINE = re.compile(r"[A-Z][A-Z.’' ]+(?:,\s*[A-Z][\w.]*)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|--|–)\s*")
