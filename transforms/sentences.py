@@ -103,7 +103,7 @@ def _boundaries(text: str) -> Iterator[int]:
                 word = wm.group(1) if wm else ""
                 low = word.lower().strip("’'-")
                 initial = len(word) == 1 and (word.isupper() or "\u0600" <= word <= "\u06ff")  # J. / د.
-                if low in ABBREVIATIONS or initial:
+                if low in ABBREVIATIONS or low.rsplit("-", 1)[-1] in ABBREVIATIONS or initial:  # "then-Sen."
                     nxt_word = text[j : j + 20].split(" ", 1)[0]
                     if not ("." in low and nxt_word in _SENTENCE_STARTERS):
                         continue

@@ -1722,15 +1722,21 @@ def _cut_second_predicate(doc: _Doc, c_s: int, c_e: int) -> int:
             if k is not None and _words(text[k.end():c_e]) >= 2:
                 skip_to = k.end()
                 continue
-        if re.match(r",\s+(?:he|she|they|it)\s", text[m.start():m.end() + 1]) \
-                and not _RX_FINITE_OR_ED.search(text, c_s, m.start()):
-            continue  # "said that on a trip this week, he would ...": a fronted adjunct, then the clause
+        if re.match(r",\s+(?:he|she|they|it)\s", text[m.start():m.end() + 1]) and (
+                not _RX_FINITE_OR_ED.search(text, c_s, m.start())
+                or (_RX_SUBORDINATE_OPEN.match(text, c_s) and "," not in text[c_s:m.start()])):
+            # "said that on a trip this week, he would ...", "told that if Iran were a stock, he would ...": a
+            # fronted adjunct or subordinate clause, then the clause
+            continue
         if _words(text[c_s:m.start()]) >= 3:
             return m.start()
     return c_e
 
 
 _RX_DASH2 = re.compile(r"\s(?:—|--|–)\s")
+_RX_SUBORDINATE_OPEN = re.compile(r"(?:that\s+)?(?:if|when|whenever|while|although|though|because|since|once|unless|until|"
+                                  r"after|before|as\s+long\s+as|even\s+if|even\s+though|by\s+the\s+time)\s",
+                                  re.IGNORECASE)
 
 
 # objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on

@@ -30,6 +30,10 @@ def sents(text: str) -> list[str]:
         ("Prices rose e.g. for bread. Then they fell.", ["Prices rose e.g. for bread.", "Then they fell."]),
         ("Wait... what happened? It ended…", ["Wait... what happened?", "It ended…"]),
         ("Heading without a stop\nFirst sentence here. Second one", ["Heading without a stop", "First sentence here.", "Second one"]),
+        (
+            "The gap between Clinton and then-Sen. Barack Obama was narrow. It is wider now.",
+            ["The gap between Clinton and then-Sen. Barack Obama was narrow.", "It is wider now."],
+        ),
     ],
 )
 def test_english_rules(text: str, expected: list[str]) -> None:
