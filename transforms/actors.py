@@ -1362,8 +1362,6 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             emit_person(name_toks, None, None)
             next_i = name_toks[-1] + 1
 
-    # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`); also of dictionary
-    # people named in full (`ديفيد كاميرون ... وأضاف كاميرون`) when the surname is not a given name or a stop word
     named = []
     for m in mentions:
         words = m["surface_text"].split()
@@ -1372,8 +1370,25 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             if w not in lex.first_ar and w not in _AR_STOP and w not in _AR_PARTICLES:
                 named.append((m["surface_text"], m["actor_id"]))
     named += full_names
+    last = {arabic.norm(fs.split()[-1]): aid for fs, aid in named if len(fs.split()[-1]) >= 3}
+
+    # 2c. a name alone as the subject of a speech verb before its complementiser (`وأضاف لافروف أن`, `وقالت
+    # لاغارد إن`): one unknown word, not a common noun, a plural, an adverb or a preposition with a pronoun, nor
+    # the surname of a person named in full in the article (3 links that one: `ديفيد كاميرون ... وأضاف كاميرون`)
+    for i in [k + 1 for k in range(n - 2) if profs[k][1] in _AR_SPEECH_VERBS]:
+        if used[i] or i in in_title or profs[i + 1][1] != "ان" or profs[i][1] in last:
+            continue
+        tok, key = toks[i][0], profs[i][1]
+        if not profs[i][0] or not _RX_AR_LETTERS.fullmatch(tok) or len(key) < 3 or key.startswith(("ال", "لل")) \
+                or key in _AR_STOP or key in _AR_PARTICLES or key in _AR_NOT_NAME_FIRST or key in _AR_SPEECH_SUBJECT_NOUNS \
+                or key.endswith(_AR_NOT_NAME_ENDINGS) or (key[0] == "م" and key.endswith(("ون", "ين", "ا"))) \
+                or tok.endswith(("اً", "ًا")):
+            continue
+        emit_person([i], None, None)
+
+    # 3. surnames of people found above, alone later in the article (`تصريحات بوتفليقة`); also of dictionary
+    # people named in full (`ديفيد كاميرون ... وأضاف كاميرون`) when the surname is not a given name or a stop word
     if named:
-        last = {arabic.norm(fs.split()[-1]): aid for fs, aid in named if len(fs.split()[-1]) >= 3}
         for q in range(n):
             if used[q] or not arabic.is_arabic_word(toks[q][0]):
                 continue
@@ -1577,6 +1592,24 @@ _AR_COMMON_GIVEN = {arabic.norm(w) for w in (
     "محمد", "أحمد", "محمود", "علي", "حسن", "حسين", "مريم", "إبراهيم", "خالد", "عمر", "يوسف", "مصطفى", "عبدالله",
     "فاطمة", "زين", "سلمان", "سليمان", "عادل", "سعيد", "صالح", "قيام")}
 _AR_BOARD = {arabic.norm(w) for w in ("إدارة", "الإدارة", "أمناء", "الأمناء")}
+# speech verbs whose subject may be a name alone (2c); with و / ف
+_AR_SPEECH_VERBS = {p + arabic.norm(w) for p in ("", "و", "ف") for w in (
+    "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "ذكر", "ذكرت", "اعتبر",
+    "اعتبرت", "رأى", "رأت", "صرح", "صرحت", "لفت", "لفتت", "شدد", "شددت", "تابع", "تابعت", "أعلن", "أعلنت", "كشف",
+    "كشفت", "زعم", "زعمت", "يقول", "تقول", "يرى", "ترى", "أفاد", "أفادت", "يعتقد", "تعتقد", "أوضح")}
+# common nouns that speak in that slot (`قال مسؤول إن`, `ذكرت مصادر أن`, `قال شهود إن`)
+_AR_SPEECH_SUBJECT_NOUNS = {arabic.norm(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولان", "بيان", "تقرير", "تقارير", "دراسة", "شهود", "علماء", "خبراء", "خبير",
+    "متحدث", "ناطق", "معلومات", "مرة", "بعد", "صراحة", "حينها", "آنذاك", "جميعه", "ثلثهم", "آخر", "بعضهم",
+    "أحدهم", "مواطن", "مواطنون", "سكان", "نشطاء", "معارضون", "ضرورة", "نص", "بعض", "كل", "عدد", "مصدر",
+    "وزير", "رئيس", "نائب", "سفير", "مدير", "عضو", "قائد", "محلل", "مراقب", "باحث", "مسؤولة", "مصدرا", "تقريرا",
+    "دبلوماسيون", "باحثون", "سياسيون", "آخرون", "ناشطون", "لي", "لنا", "إلى", "على", "عن", "أيضا", "لاحقا", "دوما",
+    "مؤخرا", "سابقا", "كذلك", "بدوره", "بدورها", "أمس", "اليوم", "كثيرون", "نقاد", "مثلا", "أعتقد", "أظن", "نعتقد")}
+# a feminine plural, a plural of origin (`حجازيين`) and attached pronouns (`معاليه`, `فيها`, `أحدنا`); a participle's
+# masculine plural or accusative (`مسؤولون`, `محللين`, `موضحا`; not `كلينتون`, `بوتين`) and tanween (`زيفاً`) are
+# tested apart
+_AR_NOT_NAME_ENDINGS = ("ات", "ه", "ها", "هم", "يين", "يون", "نا")
+_RX_AR_LETTERS = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 

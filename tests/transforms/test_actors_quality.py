@@ -168,6 +168,29 @@ def test_arabic_person_names_end_before_non_name_words(text, names):
     assert j.filter(pl.col("actor_type") == "PERSON")["surface_text"].to_list() == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("وأضاف لافروف أن الحل السياسي ممكن", ["لافروف"]),
+    ("وقالت لاغارد إن الاقتصاد يتباطأ", ["لاغارد"]),
+    ("وقال خامنئي إن إيران لن تتراجع", ["خامنئي"]),
+    ("وقال كلينتون إن الأمر انتهى", ["كلينتون"]),
+    # common nouns, plurals, adverbs, participles and pronouns in the subject slot are no names
+    ("وقال مسؤولون إن الوضع هادئ", []),
+    ("وقال محللون إن الوضع هادئ", []),
+    ("وذكرت مصادر أن الوضع هادئ", []),
+    ("وقال شهود إن الوضع هادئ", []),
+    ("وأضاف لاحقاً أن الأمر انتهى", []),
+    ("وقال موضحا إن الأمر انتهى", []),
+    ("وقال معاليه إن الأمر انتهى", []),
+    ("وقال حجازيين إن الأمر انتهى", []),
+    ("وقال أحدنا إن الأمر انتهى", []),
+    # not after a word that is no speech verb
+    ("وزار لافروف أن", []),
+])
+def test_arabic_name_alone_as_the_subject_of_a_speech_verb(text, names):
+    j = _run(("a", "ar", text))
+    assert j.filter(pl.col("actor_type") == "PERSON")["surface_text"].to_list() == names
+
+
 # ------------------------------------------------------------------------------------ cross-script
 def test_skeleton_keys_match_transliterations_and_keep_long_vowels():
     assert arabic.arabic_name_matches("عبد العزيز بوتفليقة", "Abdelaziz Bouteflika")
