@@ -691,7 +691,7 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
     after_prep: list[tuple[int, int]] = []
     prev = text.rfind(",", lo, comma)
     if prev > lo and _RX_SHARE_APPOSITIVE.fullmatch(text, prev + 1, comma):
-        return _np_left(text, lo, prev)  # "about two-thirds, 67 percent, say"
+        return _np_left(text, lo, prev)  # "A third of independents, 33%, say"
     for _ in range(4):
         prev = text.rfind(",", lo, end)
         if prev < 0:
@@ -1301,10 +1301,11 @@ def _plural_subject(text: str, cs: int) -> bool:
     if sp is None:
         return False
     words = text[sp[0]:sp[1]].split()
-    head = next((i for i, w in enumerate(words) if w in {"of", "for", "to", "in", "at", "from", "with"}), 0) - 1
+    # a capitalised first word is the head when a preposition follows it ("Proponents of the bill")
+    first_is_head = len(words) > 1 and words[1] in {"of", "for", "to", "in", "at", "from", "with"}
     return " and " in f" {text[sp[0]:sp[1]]} " or words[0].lower() in _PLURAL_PRONOUNS or any(
-        (w.islower() or i == head == 0) and w.endswith("s") and not w.endswith("ss") and len(w) > 3
-        for i, w in enumerate(words))  # "Proponents of the bill"
+        (w.islower() or (i == 0 and first_is_head)) and w.endswith("s") and not w.endswith("ss") and len(w) > 3
+        for i, w in enumerate(words))
 
 
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
