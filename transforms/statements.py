@@ -1412,7 +1412,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
         if form in _BASE_FORMS and not _BASE_OK.search(text, max(0, cs - 40), cs) and not (
                 form == "say" and (_RX_SAY_SUBJECT.search(text, max(0, cs - 40), cs)
                                    or _RX_PERSON_NOUN_BEFORE.search(text, max(0, cs - 40), cs))) \
-                and not ((form == "say" or text[:cs].rstrip().endswith(",")) and _plural_subject(text, cs)):
+                and not ((form == "say" or text[max(0, cs - 40):cs].rstrip().endswith(","))
+                         and _plural_subject(text, cs)):
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
@@ -1446,7 +1447,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
 
 
 # a subject that says nobody spoke: "No one", "Nobody", "None of them", "Not all attendees"
-_RX_NEGATIVE_SUBJECT = re.compile(r"(?:^|(?<=\W))(?:no\s+one|nobody|none|neither|not\s+(?:all|every|everyone|many))\b",
+_RX_NEGATIVE_SUBJECT = re.compile(r"\b(?:no\s+one|nobody|none|neither|not\s+(?:all|every|everyone|many))\b",
                                   re.IGNORECASE)
 
 
