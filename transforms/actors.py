@@ -1381,8 +1381,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         tok, key = toks[i][0], profs[i][1]
         if not profs[i][0] or len(key) < 3 or key.startswith(("ال", "لل")) \
                 or key in _AR_STOP or key in _AR_PARTICLES or key in _AR_NOT_NAME_FIRST or key in _AR_SPEECH_SUBJECT_NOUNS \
-                or key.endswith(_AR_NOT_NAME_ENDINGS) or (key[0] == "م" and key.endswith(("ون", "ين", "ا"))) \
-                or tok.endswith(("اً", "ًا")):
+                or key.endswith(_AR_NOT_NAME_ENDINGS) or tok.endswith("ه") \
+                or (key[0] == "م" and key.endswith(("ون", "ين", "ا"))) or tok.endswith(("اً", "ًا")):
             continue
         emit_person([i], None, None)
 
@@ -1605,10 +1605,11 @@ _AR_SPEECH_SUBJECT_NOUNS = {arabic.norm(w) for w in (
     "مواطن", "مواطنون", "سكان", "نشطاء", "معارضون", "ضرورة", "عدد", "وزير", "رئيس", "نائب", "سفير", "مدير", "عضو",
     "قائد", "محلل", "مراقب", "باحث", "مسؤولة", "مصدرا", "تقريرا", "دبلوماسيون", "باحثون", "سياسيون", "آخرون",
     "ناشطون", "لنا", "دوما", "كذلك", "كثيرون", "نقاد", "مثلا", "أعتقد", "أظن", "نعتقد")}
-# a feminine plural, a plural of origin (`حجازيين`) and attached pronouns (`معاليه`, `فيها`, `أحدنا`); a participle's
+# a feminine plural, a plural of origin (`حجازيين`) and attached pronouns (`فيها`, `أحدنا`); the pronoun `ه` (`معاليه`)
+# is tested on the word as written, since the normal form folds `ة` into `ه` and `سلامة` is a name; a participle's
 # masculine plural or accusative (`مسؤولون`, `محللين`, `موضحا`; not `كلينتون`, `بوتين`) and tanween (`زيفاً`) are
 # tested apart
-_AR_NOT_NAME_ENDINGS = ("ات", "ه", "ها", "هم", "يين", "يون", "نا")
+_AR_NOT_NAME_ENDINGS = ("ات", "ها", "هم", "يين", "يون", "نا")
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 

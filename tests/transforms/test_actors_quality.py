@@ -173,6 +173,11 @@ def test_arabic_person_names_end_before_non_name_words(text, names):
     ("وقالت لاغارد إن الاقتصاد يتباطأ", ["لاغارد"]),
     ("وقال خامنئي إن إيران لن تتراجع", ["خامنئي"]),
     ("وقال كلينتون إن الأمر انتهى", ["كلينتون"]),
+    # a name ending in ة, which the normal form folds into the pronoun ه
+    ("وأوضح طعيمة أن الممثل لم يكتف بذلك", ["طعيمة"]),
+    ("وكشف طبارة أن حالات الغش كثيرة", ["طبارة"]),
+    ("وقال دراسة إن الأمر انتهى", []),
+    ("وقال صراحة إن الأمر انتهى", []),
     # common nouns, plurals, adverbs, participles and pronouns in the subject slot are no names
     ("وقال مسؤولون إن الوضع هادئ", []),
     ("وقال محللون إن الوضع هادئ", []),
