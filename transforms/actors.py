@@ -1574,7 +1574,7 @@ _AR_AFTER_NAME_VERBAL = re.compile(r"^(?:(?:مست|مت|من)\w{3,}ا|(?:ان|ا
 _AR_HAL = {arabic.norm(w) for w in (
     "مؤكدا", "مشيرا", "مضيفا", "موضحا", "معبرا", "محذرا", "محاولا", "مسيئا", "معتذرا", "مقالا", "مرارا", "مؤتمرا",
     "محققا", "معتبرا", "مطالبا", "مشددا", "معربا", "مبينا", "مبديا", "مقترحا", "معلقا", "موجها", "مرحبا", "مشيدا",
-    "مرسوما", "مداها", "معاناتها")}
+    "مرسوما", "مداها", "معاناتها", "قائلا", "قائلة", "قوله", "قولها")}
 _AR_TAFIL = re.compile(r"^ت\w\wي\w$")  # `تحكيم`, `تنظيم`, `تطوير`: a verbal noun, not a name
 _AR_ADVERBIAL = re.compile(r"^ا[نست]\w{3,}ا$")  # `احتفالا`, `استنكارا`: an accusative verbal noun
 _AR_NAMED_AFTER = {arabic.norm(w) for w in (
@@ -1613,12 +1613,19 @@ _AR_NOT_NAME_ENDINGS = ("ات", "ها", "هم", "يين", "يون", "نا")
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 
-def _ar_after_name(tok: str, key: str) -> bool:
-    """A word (as written, and normalised) that ends a name before it: an adverb, a preposition with a pronoun,
-    an accusative participle, a feminine verb (`أصيبت`, not `أوغست`), the feminine of a title (`المديرة`)."""
+def _ar_no_name_word(tok: str, key: str) -> bool:
+    """A word (as written, and normalised) that is no part of a name, before or after one: an adverb, a
+    preposition with a pronoun, an accusative participle (`قائلا`), a noun with a pronoun (`قوله`), a feminine
+    verb (`أصيبت`, not `أوغست`)."""
     return key in _AR_ADVERBS or key in _AR_HAL or _AR_PREP_PRONOUN.match(key) is not None \
         or _AR_AFTER_NAME_VERBAL.match(key) is not None \
-        or (tok[:1] == "أ" and len(key) == 5 and key.endswith("ت") and key[1] != "و") \
+        or (tok[:1] == "أ" and len(key) == 5 and key.endswith("ت") and key[1] != "و")
+
+
+def _ar_after_name(tok: str, key: str) -> bool:
+    """A word that ends a name before it: `_ar_no_name_word`, or the feminine of a title (`المديرة`; which may
+    open a name: `الفنانة أمينة فاخت`)."""
+    return _ar_no_name_word(tok, key) \
         or (key.endswith("ه") and len(key) >= 5 and (key[:-1] in _AR_TITLE_FIRST
                                                      or arabic.strip_article(key[:-1]) in _AR_TITLE_FIRST))
 
@@ -1648,7 +1655,9 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
             return []
         if k0[:1] in ("ل", "ب", "ك", "ف", "و", "ت", "ي") or k0 in _AR_NOT_NAME_NEXT or toks[k][0].endswith(("اً", "ًا")) \
                 or (k0.endswith("ا") and len(k0) >= 5 and k0[:1] == "ا") \
-                or k0 in _AR_NOT_NAME_FIRST:  # `الرئيس الفرنسي أعاد إدخال ...`: a verb
+                or k0 in _AR_NOT_NAME_FIRST or _ar_no_name_word(toks[k][0], k0):
+            # `الرئيس الفرنسي أعاد إدخال ...`: a verb; `وتابع الوزير قائلا`, `نقلت عن الوزير قوله`: a word that
+            # ends a name does not open one
             return []  # `لكرة القدم`, `وطلب`, `تعمل`: a preposition, conjunction or verb, not a name
     out = [k]
     q = k + 1

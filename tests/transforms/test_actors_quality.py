@@ -162,6 +162,12 @@ def test_arabic_person_boundaries(text, name):
     # names that look like those words stay whole
     ("وأضاف الفنان أشرف زكي إن النقابة", ["أشرف زكي"]),
     ("وقال الرئيس نيلسون مانديلا إن", ["نيلسون مانديلا"]),
+    # `قائلا` (saying) and `قوله` (his saying) after a name or a title neither end nor make a name
+    ("ويعلق الباحث عبد الله قائلا: كان من السهل", ["عبد الله"]),
+    ("وتابع الوزير الأمريكي قائلا: الخوف الحقيقي", []),
+    ("ونقلت الوكالة عن الرئيس الصيني قوله إن الاتفاق", []),
+    # the feminine of a title opens a name after another title
+    ("ومن تونس الفنانة أمينة فاخت", ["أمينة فاخت"]),
 ])
 def test_arabic_person_names_end_before_non_name_words(text, names):
     j = _run(("a", "ar", text))
