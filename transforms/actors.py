@@ -1194,6 +1194,9 @@ def _surname_match(full: list[tuple[str, str]], surf: str, exact_only: bool = Fa
     return None
 
 
+_RX_NEWLINE = re.compile(r"\n+")
+
+
 def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     lex = acc.lex
     toks = arabic.tokenize(text)
@@ -1202,6 +1205,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     used = [False] * n
 
     profs = [lex.ar_profile(t) for t, _, _ in toks]
+    tok_starts = [t[1] for t in toks]
+    line_first = {bisect.bisect_left(tok_starts, m.start()) for m in _RX_NEWLINE.finditer(text)}  # a name stops there
 
     # 1. dictionary
     dict_at: dict[int, dict] = {}  # first token index -> its mention
@@ -1334,7 +1339,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             continue
         in_title.update(range(i, i + tlen))
         if i > 0 and profs[i - 1][1] in _AR_NAMED_AFTER:
-            for q in _ar_scan_name(lex, toks, i + tlen, used, mode="definite")[:2]:
+            for q in _ar_scan_name(lex, toks, i + tlen, used, "definite", line_first)[:2]:
                 used[q] = True  # `مركز الملك فهد`, `جامعة الملك سعود`: a place named after a person
             continue
         # the name
@@ -1343,7 +1348,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
             j > i + tlen and profs[i + tlen][1].startswith("ال"))
         if tlen == 1 and j == i + 1 and key0 in _AR_AMBIGUOUS_TITLE:
             definite = False  # `الفريق` is also "the team": a known given name must follow
-        name_toks = _ar_scan_name(lex, toks, j, used, mode="definite" if definite else "strict")
+        name_toks = _ar_scan_name(lex, toks, j, used, "definite" if definite else "strict", line_first)
         if name_toks:
             mentions[:] = [m for m in mentions if not any(m is tm for tm in title_mentions)]
             emit_person(name_toks, role, iso)
@@ -1357,7 +1362,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         if i + 1 < n and toks[i + 1][0] == ":" and profs[i][1] in lex.first_ar and (i == 0 or not profs[i - 1][0]):
             emit_person([i], None, None)  # `كريم : ...`: a speaker's given name opening a line of dialogue
             continue
-        name_toks = _ar_scan_name(lex, toks, i, used, mode="bare")
+        name_toks = _ar_scan_name(lex, toks, i, used, "bare", line_first)
         if name_toks:
             emit_person(name_toks, None, None)
             next_i = name_toks[-1] + 1
@@ -1390,8 +1395,8 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
     # people named in full (`ديفيد كاميرون ... وأضاف كاميرون`) when the surname is not a given name or a stop word
     if named:
         for q in range(n):
-            if used[q] or not arabic.is_arabic_word(toks[q][0]):
-                continue
+            if used[q] or not arabic.is_arabic_word(toks[q][0]) or (q > 0 and profs[q - 1][1] in _AR_MONTH_WORD):
+                continue  # (`محمد رمضان ... شهر رمضان`: the month, not the surname)
             for cand, skip, _definite in arabic.candidates(toks[q][0]):
                 if cand in last:
                     used[q] = True
@@ -1552,7 +1557,10 @@ _AR_NOT_NAME_NEXT = {arabic.norm(w) for w in (
     "تم", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أشار", "أضاف", "رئيس", "عضو", "مدير",
     "مختار", "الذي", "التي", "خلال", "مستعارة", "الجوار", "الطبيعي", "اليوم", "أمس", "عام", "سنة", "رقم", "بتاريخ", "شارع", "منطقة", "قرية", "مدينة",
     "مخيم", "وزير", "نائب", "صاحب", "صاحبة", "مع", "عن", "من", "إلى", "على", "في", "أن", "إن",
-    "جمهورية", "مملكة", "المملكة", "إمارة", "سلطنة", "دولة", "مزاعم", "اتهامات", "تصريحات")}
+    "جمهورية", "مملكة", "المملكة", "إمارة", "سلطنة", "دولة", "مزاعم", "اتهامات", "تصريحات",
+    # common nouns and particles seen glued to a name (`محمد رمضان مسلسل`, `غاري أولدمان جائزة`, `سارة دندراوي أنها`)
+    "مسلسل", "فيلم", "أفلام", "أغنية", "ألبوم", "جائزة", "مهرجان", "صورة", "حلقة", "مطار", "ساحة", "شمال", "جنوب",
+    "شرق", "غرب", "حين", "إبان", "أهالي", "ناهز", "ثمن", "أنها", "أنه", "إنها", "إنه", "أنهم", "قيل")}
 # words that end a name: adverbs (`رامي صبري مؤخرا`), a preposition with a pronoun (`حسين حماد لقتلها`,
 # `مها أحمد ببرنامجها`)
 _AR_ADVERBS = {arabic.norm(w) for w in (  # (the normal form drops the tanween: `مؤخراً` is `مؤخرا`)
@@ -1610,6 +1618,7 @@ _AR_SPEECH_SUBJECT_NOUNS = {arabic.norm(w) for w in (
 # masculine plural or accusative (`مسؤولون`, `محللين`, `موضحا`; not `كلينتون`, `بوتين`) and tanween (`زيفاً`) are
 # tested apart
 _AR_NOT_NAME_ENDINGS = ("ات", "ها", "هم", "يين", "يون", "نا")
+_AR_MONTH_WORD = {p + arabic.norm(w) for p in ("", "و", "ب", "ل", "وب", "ول") for w in ("شهر",)}
 _AR_PARTICLES = {arabic.norm(w) for w in ("أبو", "ابو", "أبي", "بن", "ابن", "بنت", "ولد", "أم", "آل", "عبد")}
 
 
@@ -1630,13 +1639,14 @@ def _ar_after_name(tok: str, key: str) -> bool:
                                                      or arabic.strip_article(key[:-1]) in _AR_TITLE_FIRST))
 
 
-def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]:
+def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str, line_first: set[int]) -> list[int]:
     """Token indices of a person's name starting at k, or [].
 
     mode `definite`: after a definite title (`الرئيس`, `السفير المغربي`): an unknown first word is accepted
     unless it looks like a verbal noun with a preposition (`بتقديم`); `strict`: after an indefinite title
     (`رئيس بلدية ...` is a genitive, not a name): the first word must be a known given name; `bare`: no
-    title: a known given name followed by a second name word."""
+    title: a known given name followed by a second name word. A name does not go on past a line break (the
+    indices of tokens that open a line are `line_first`)."""
     n = len(toks)
     if k >= n or used[k] or not arabic.is_arabic_word(toks[k][0]):
         return []
@@ -1663,8 +1673,8 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str) -> list[int]
     q = k + 1
     while q < n and len(out) < 5:
         tq = toks[q][0]
-        if not arabic.is_arabic_word(tq) or used[q]:
-            break
+        if not arabic.is_arabic_word(tq) or used[q] or q in line_first:
+            break  # (`ميشال شلهوب` and the next paragraph's `مذكرات` are two lines)
         if tq in _AR_NOT_NAME_RAW:
             break
         kq = arabic.norm(tq)

@@ -168,6 +168,12 @@ def test_arabic_person_boundaries(text, name):
     ("ونقلت الوكالة عن الرئيس الصيني قوله إن الاتفاق", []),
     # the feminine of a title opens a name after another title
     ("ومن تونس الفنانة أمينة فاخت", ["أمينة فاخت"]),
+    # a name ends at a line break, and before a common noun or a particle glued to it
+    ("مع النجم الجديد ميشال شلهوب\n\nمذكرات فاتن حمامة", ["ميشال شلهوب"]),
+    ("كما يقدم الفنان محمد رمضان مسلسل نسر الصعيد", ["محمد رمضان"]),
+    ("وقالت الزميلة سارة دندراوي أنها تحاول", ["سارة دندراوي"]),
+    # a surname found above is not the month after شهر
+    ("وقال الممثل محمد رمضان إن مسلسله يعرض في شهر رمضان", ["محمد رمضان"]),
 ])
 def test_arabic_person_names_end_before_non_name_words(text, names):
     j = _run(("a", "ar", text))
