@@ -1442,7 +1442,7 @@ def _extract_ar(acc: _Acc, article_id: str, text: str, starts: list[int]):
         demonym_at = []
         while k < n and k - q <= 6:
             tk = toks[k][0]
-            if not arabic.is_arabic_word(tk):
+            if not arabic.is_arabic_word(tk) or k in line_first:
                 break
             kk = arabic.norm(tk)
             if kk in _AR_STOP:

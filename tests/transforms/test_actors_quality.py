@@ -112,6 +112,7 @@ def test_ambassador_gets_the_country_of_its_subject_not_the_host():
     ("بثت إذاعة صوت فلسطين الخبر", "إذاعة صوت فلسطين", "MEDIA"),
     ("بيان صادر عن بلدية نابلس لمنحه الترخيص", "بلدية نابلس", "ORGANIZATION"),
     ("أعلنت الجبهة الشعبية لتحرير فلسطين", "الجبهة الشعبية لتحرير فلسطين", "ORGANIZATION"),
+    ("* مركز الترميم\n\nالجولة هنا لا تمر", "مركز الترميم", "ORGANIZATION"),  # a name ends at a line break
 ])
 def test_arabic_organisation_spans(text, surface, actor_type):
     j = _run(("a", "ar", text))
