@@ -1980,6 +1980,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     and re.match(r",\s*[“\"«]", text[tm.start("end"):tm.start("end") + 4]) is not None
                 if _words(text[c_s:c_e]) >= 4 and not fronted and not quote_right:
                     # not "Less than 30 minutes later, Trump wrote, “...”": a quote after the cue is its content
+                    pm = None if inverted else _RX_PREDICATE_GOES_ON.match(text, ce, se)
+                    if pm is not None and _quote_around(doc, pm.end()) is None:
+                        # "Many of the closures, he said, have involved public courses": the attribution sits
+                        # inside the clause, whose predicate goes on after it; the content is the whole clause
+                        # (the verb after the comma is the clause's own: "..., Ms. Kostrzewa recalled, asked her")
+                        c_e = _cut_second_predicate(doc, pm.start("v"),
+                                                    _strip_final_period(text, *_trim(text, pm.end(), se))[1])
                     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, content_left=True)
                 if inverted:
                     return None
@@ -2286,6 +2293,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     return cand
 
 
+# after a parenthetical attribution, a comma and a finite verb: the clause before it goes on
+_RX_PREDICATE_GOES_ON = re.compile(
+    r"\s*,\s+(?P<v>(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|do|did)(?:n[’']t)?|"
+    r"won[’']t|can[’']t|(?!need\b)[a-z]{3,}ed)\s")
 _RX_SAID_LITTLE = re.compile(r"(?:little|nothing|much|a\s+lot|as\s+much|so)(?=\s*(?:[,.;:!?]|$|(?:about|over|on|in|at|"
                              r"during|yet|beyond|publicly|since)\b))", re.IGNORECASE)
 # sentence adverbs and connectives before a parenthetical attribution are not content ("In particular, Will
