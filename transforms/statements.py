@@ -699,7 +699,9 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
         np = _np_left(text, lo, prev)
         if np is not None:
             words = text[np[0]:np[1]].split()
-            if words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
+            if len(words) == 1 and _RX_LEAD_ADVERB.fullmatch(text, np[0], prev + 1):
+                pass  # "Somehow, it appears that ...", "Finally, ...": a sentence adverb, not a name
+            elif words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
                 prep = subject and _RX_PREP_BEFORE.search(text, max(lo, np[0] - 9), np[0]) is not None
                 (after_prep if prep else found).append(np)
             elif re.match(r",\s*(?:who|whose)\s", text[prev:prev + 8]) and np[0] == _first_nonspace(text, lo) \
@@ -776,6 +778,8 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if text[base + m.start():base + m.end()].lstrip().startswith(("—", "–", "-")):
             return _np_left(text, lo, before)  # "Tebboune — who has long said ..."
         if text[base + m.start():base + m.end()].lstrip().startswith(","):
+            # "Finally, there's the table in the front: Mark Zuckerberg, who announced": not across a colon
+            lo = max(lo, text.rfind(":", lo, before) + 1, text.rfind(";", lo, before) + 1)
             head = _appositive_head(text, lo, before)
             if head:
                 return head
@@ -2306,7 +2310,7 @@ _RX_LEAD_ADVERB = re.compile(
     r"Nonetheless|Nevertheless|Otherwise|Thus|Therefore|Finally|Again|Overall|Ultimately|Separately|Similarly|"
     r"Likewise|Rather|Of\s+course|In\s+particular|In\s+fact|In\s+addition|At\s+the\s+same\s+time|For\s+example|"
     r"For\s+instance|On\s+the\s+other\s+hand|Even\s+so|After\s+all|First|Second|Third|Last|Yesterday|Today|"
-    r"Tonight|Tomorrow|Here|There|Sometimes|Often|Once|Now|\w+ly|\w+day)\s*,")
+    r"Tonight|Tomorrow|Here|There|Sometimes|Often|Once|Now|Somehow|Perhaps|Maybe|Anyway|Besides|\w+ly|\w+day)\s*,")
 
 
 # ---------------------------------------------------------------------------------------------- Arabic
