@@ -2300,7 +2300,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
 # after a parenthetical attribution, a comma and a finite verb: the clause before it goes on
 _RX_PREDICATE_GOES_ON = re.compile(
     r"\s*,\s+(?P<v>(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|do|did)(?:n[’']t)?|"
-    r"won[’']t|can[’']t|(?!need\b)[a-z]{3,}ed)\s")
+    r"won[’']t|can[’']t|(?!indeed\b)[a-z]{3,}ed)\s")
 _RX_SAID_LITTLE = re.compile(r"(?:little|nothing|much|a\s+lot|as\s+much|so)(?=\s*(?:[,.;:!?]|$|(?:about|over|on|in|at|"
                              r"during|yet|beyond|publicly|since)\b))", re.IGNORECASE)
 # sentence adverbs and connectives before a parenthetical attribution are not content ("In particular, Will
