@@ -689,9 +689,9 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
     end = comma
     found: list[tuple[int, int]] = []
     after_prep: list[tuple[int, int]] = []
-    prev = text.rfind(",", lo, comma)
-    if prev > lo and _RX_SHARE_APPOSITIVE.fullmatch(text, prev + 1, comma):
-        return _np_left(text, lo, prev)  # "A third of independents, 33%, say"
+    last = text.rfind(",", lo, comma)  # the comma that opens the last appositive
+    if last > lo and _RX_SHARE_APPOSITIVE.fullmatch(text, last + 1, comma):
+        return _np_left(text, lo, last)  # "A third of independents, 33%, say"
     for _ in range(4):
         prev = text.rfind(",", lo, end)
         if prev < 0:
@@ -710,15 +710,14 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
         end = prev
     if not found:
         # "One of the authors of that report, Ari Fleischer, said": a name as the appositive itself
-        prev = text.rfind(",", lo, comma)
-        seg = text[prev + 1:comma].strip() if prev >= 0 else ""
+        seg = text[last + 1:comma].strip() if last >= 0 else ""
         words = seg.split()
-        head = text[lo:prev].split()[-1].lower() if prev > lo and text[lo:prev].split() else ""
+        head = text[lo:last].split()[-1].lower() if last > lo and text[lo:last].split() else ""
         names = [w for w in words if w != "and"]
         if (1 < len(words) <= 4 or (len(words) == 1 and head in _DESC_HEADS_EN)
             or (len(names) <= 6 and len(words) == len(names) + 1 and words[0] != "and" != words[-1])) \
                 and all(w[:1].isupper() for w in names):  # "The minister, Tebboune, said"; "X and Y"
-            s0 = text.index(seg, prev + 1)
+            s0 = text.index(seg, last + 1)
             return s0, s0 + len(seg)
         if not after_prep:
             return None
@@ -2306,11 +2305,11 @@ _RX_SAID_LITTLE = re.compile(r"(?:little|nothing|much|a\s+lot|as\s+much|so)(?=\s
 # sentence adverbs and connectives before a parenthetical attribution are not content ("In particular, Will
 # wrote, ...", "Still, he said, ...")
 _RX_LEAD_ADVERB = re.compile(
-    r"(?:But|And|So|Yet|Still|Meanwhile|However|Now|Then|Later|Earlier|Also|Instead|Indeed|Moreover|Furthermore|"
+    rf"(?:{_LEAD_CONNECTIVES}|Then|Instead|Indeed|Moreover|Furthermore|"
     r"Nonetheless|Nevertheless|Otherwise|Thus|Therefore|Finally|Again|Overall|Ultimately|Separately|Similarly|"
     r"Likewise|Rather|Of\s+course|In\s+particular|In\s+fact|In\s+addition|At\s+the\s+same\s+time|For\s+example|"
     r"For\s+instance|On\s+the\s+other\s+hand|Even\s+so|After\s+all|First|Second|Third|Last|Yesterday|Today|"
-    r"Tonight|Tomorrow|Here|There|Sometimes|Often|Once|Now|Somehow|Perhaps|Maybe|Anyway|Besides|\w+ly|\w+day)\s*,")
+    r"Tonight|Tomorrow|Here|There|Sometimes|Often|Once|Somehow|Perhaps|Maybe|Anyway|Besides|\w+ly|\w+day)\s*,")
 
 
 # ---------------------------------------------------------------------------------------------- Arabic
