@@ -321,6 +321,7 @@ def _first_nonspace(text: str, i: int) -> int:
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
                 "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
                 "every", "all", "most", "senior", "top", "former"}
+_QUANTIFIER_SPEAKERS = {"many", "some", "several", "both", "all", "most", "another", "one", "others"}
 _NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
 # words that keep an NP going across "the" / "a" before them ("one of the brothers behind the group")
 _NP_BEFORE_ARTICLE = _NP_INTERNAL_PREPS | _DETERMINERS | {
@@ -394,6 +395,18 @@ _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
 _RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
 _RX_AND_END = re.compile(r"\b(?:(?:and|but)\s+(?:(?:also|then|later|now|still|again|even|instead|\w+ly)\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
+# "He went on to say ...", "Trump took to Twitter to call ...": the cue is the infinitive of a verb that carries on
+# the subject's own speech
+_RX_GOES_ON_TO = re.compile(
+    r"\b(?:(?:went|goes|go|going|continued|continues|continuing)\s+on|took\s+to\s+(?:Twitter|Facebook|Instagram|the\s+"
+    r"airwaves|social\s+media|the\s+floor|the\s+stage|the\s+podium)|took\s+the\s+(?:opportunity|occasion|time)|"
+    r"used\s+(?:the|his|her|their)\s+(?:speech|remarks|appearance|address|interview|statement|post|tweet|time))"
+    r"\s+to\s+$")
+# the same with auxiliaries before the cue: "He describes himself as ... and has said that ...", "... and would
+# later say ..."
+_RX_AND_AUX_END = re.compile(
+    r"\b(?:(?:and|but)\s+(?:(?:also|then|later|now|still|again|even|instead|\w+ly|has|have|had|will|would|"
+    r"did|does|do|not|never|repeatedly)\s+){0,3}|(?<=,\s)then\s+)$", re.IGNORECASE)
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -1284,6 +1297,8 @@ _RX_WH_CLAUSE = re.compile(r"\s*(?:whether|what|how|why|where|who)\s+(?:\w+\s+){
 _RX_NP_CLAUSE = re.compile(
     r"\s*(?:the|a|an|his|her|their|its|our|this|these|those|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,3}?"
     rf"(?:{_FINITE}|never|\w+ed)\b")
+# the same with a finite auxiliary only (not "wrote a detailed letter", "maintains a large pledged lead")
+_RX_NP_FINITE_CLAUSE = re.compile(_RX_NP_CLAUSE.pattern.replace("|never|\\w+ed)", ")"))
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:{_FINITE})\b)")
 
@@ -1746,6 +1761,11 @@ _RX_SUBORDINATE_OPEN = re.compile(r"(?:that\s+)?(?:if|when|whenever|while|althou
 
 # objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on
 # Monday"), and the passive agent ("endorsed by")
+_PROMISE_LEMMAS = {"pledge", "vow", "promise", "threaten", "swear"}
+_RX_PROMISE_TO = re.compile(
+    r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:\s+night)?\s+"
+    r"|(?:once\s+)?again\s+|also\s+|repeatedly\s+)*"
+    r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+)")
 _RX_OBJECT_BAD = re.compile(
     r"\s*(?!at\s+(?:least|most)\b)(?:down|away|off|up|out|into|in|on|at|to|for|with|from|by|back|over|around|through|about|as|after|"
     r"before|during|since|when|while|because|last|this|that|there|here|it|itself|himself|herself|themselves|"
@@ -2078,7 +2098,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     elif sp is None:
         if left_stripped.endswith(",") and c.kind in ("speech", "speech_weak", "address", "object"):
             sp = _speaker_left(text, ss, cs)
-        am = _RX_AND_END.search(L) if sp is None else None
+        am = _RX_AND_AUX_END.search(L) if sp is None else None
+        gm = _RX_GOES_ON_TO.search(L) if sp is None and am is None else None
+        if gm:
+            sp = _sentence_subject(text, ss, ss + gm.start(), doc)
+            hint = "subject"
         if am:
             sp = _sentence_subject(text, ss, ss + am.start(), doc)
             hint = "subject"
@@ -2087,8 +2111,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             return None
     sp_txt = text[sp[0]:sp[1]].lower()
     if (_NONSPEAKER.search(sp_txt) and c.cue_type != "document" and not (
-            c.lemma == "say" and _RX_RESPONDENTS.search(sp_txt))) or sp_txt in _DETERMINERS:
-        return None
+            c.lemma == "say" and _RX_RESPONDENTS.search(sp_txt))) or (
+            sp_txt in _DETERMINERS and not (sp_txt in _QUANTIFIER_SPEAKERS and c.cue_type == "speech"
+                                            and c.kind in ("speech", "speech_weak", "address")
+                                            and not text[sp[1]:cs].strip())):
+        return None  # not "The poll found ...", "the said"; but "Some said they ...", "Another tweeted, “...”"
     if sp_txt in {"it", "this", "that", "which", "what", "there"} and re.search(
             r"\b(?:is|was|been|be)\s+$", text[sp[1]:cs] + " "):
         return None
@@ -2182,6 +2209,15 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     and not load_speech_verbs().regex["en"].search(gap):
                 pos = far.open
                 q0 = far
+    if c.lemma in _PROMISE_LEMMAS and not had_that and q0 is None:
+        pm = _RX_PROMISE_TO.match(text, pos, se)
+        if pm is not None and (c.kind != "object" or pm.start("to") > _first_nonspace(text, pos)):
+            # "pledged to relocate the embassy", "vowed Saturday to rid the world of ...": the promise is the
+            # infinitive clause (an object cue reads "vowed to ..." itself)
+            c_s, c_e = _content_after_cue(doc, pm.start("to"), se, cut_clause=True)
+            c_e = _cut_second_predicate(doc, c_s, c_e)
+            if 3 <= _words(text[c_s:c_e]) <= 40:
+                return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None, speaker_hint=hint)
     obj_content = False
     if re.fullmatch(r"\s*(?:[Aa]s|[Jj]ust\s+as)\s*", text[ss:sp[0]]) and re.match(r"\s*,\s*\S", text[pos:pos + 8]):
         # "As The Washington Post reported, even if Sanders ...": the rest of the sentence is the content
@@ -2207,6 +2243,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if c.kind == "speech_weak" and not had_that and q0 is None and not (
                 _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)
                 or _RX_WH_CLAUSE.match(text, pos, se)
+                or (c.cue_type == "speech" and _RX_NP_FINITE_CLAUSE.match(text, pos, se))
                 or between_commas):
             return None
         if c.cue_type == "document" and not had_that:
