@@ -1540,6 +1540,21 @@ _AR_AMBIGUOUS_FIRST = {arabic.norm(w) for w in (
     "أمير", "مالك", "حامد", "صابر", "صادق", "عباس", "خليفة", "بشير", "نصر", "هلال", "رجب", "حميد", "محسن", "تركي",
     "سلمان", "فهد", "فيصل", "طلال", "بندر", "ماجد", "نايف", "سعود", "عمار", "ضياء", "علاء", "فارس", "مراد", "باسم",
 )}
+# given names that are far more often common words (`أسماء` names, `يزيد` increases, `منى` folded like `مني` from
+# me): a name only when the second word is a given name (`يزيد زيد القعود`), a particle, `الدين` or a family-name
+# nisba (`أسماء الخولي`). (Not `عمر` age, `حسن` good, `نور` light: `عمر الشريف`, `حسن الرداد`, `نور الشريف` are people as often.)
+_AR_WORD_FIRST = {arabic.norm(w) for w in ("أسماء", "اسماء", "يزيد", "منى")}
+_AR_DIN = {arabic.norm(w) for w in ("الدين", "الله", "الإسلام", "الاسلام", "الحق", "الرحمن", "الرحيم")}
+
+
+@lru_cache(maxsize=1)
+def _ar_female_first() -> frozenset[str]:
+    """Women's given names of the curated list (`ليلى`, `أسماء`), normalised."""
+    return frozenset(arabic.norm(r["name"]) for r in _read_csv(REF_DIR / "actors_first_names_ar_curated.csv")
+                     if r.get("gender") == "f")
+
+
+_AR_DEF_FEM_ADJ = re.compile(r"^ال\w{2,}يه$")  # normal form of `الإسلامية`, `الاقتصادية` (ة folds into ه)
 _AR_MASDAR = re.compile(r"^(?:[بلفكو]|وب|ول)(?:ت\w{3,}|است\w+|م\w{4,})$")  # `بتقديم`, `لاستيراد`, `بمواصلة`
 _AR_NOT_NAME_RAW = {"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "أولى", "عليه", "عليها"}
 _AR_GENERIC_ADJ = {arabic.norm(w) for w in (
@@ -1707,6 +1722,13 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str, line_first: 
         q += 1
     while out and arabic.norm(toks[out[-1]][0]) in _AR_PARTICLES:
         out.pop()
+    if len(out) >= 2 and _AR_DEF_FEM_ADJ.match(arabic.norm(toks[out[-1]][0])):
+        # `جامعة الإمام محمد بن سعود الإسلامية`, `حدائق الملك عبدالله العالمية`: an institution named after a
+        # person; after a title the person is its namesake (`الملك عبدالله`), and `الفنانة ماجدة الصحية` is
+        # Magda's health
+        if mode == "bare" and k0 not in _ar_female_first():
+            return []
+        out.pop()  # (`سارة بايلين الشعبوية`: the adjective of a woman's name)
     if not out:
         return []
     if mode == "bare":
@@ -1714,6 +1736,9 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str, line_first: 
             return []
         k1 = arabic.norm(toks[out[1]][0])
         second_ok = k1 in lex.first_ar or k1 in _AR_PARTICLES or (k1.startswith("ال") and len(k1) >= 5)
+        if (k0 in _AR_WORD_FIRST or k0.lstrip("و") in _AR_WORD_FIRST) and k1 not in lex.first_ar \
+                and k1 not in _AR_PARTICLES and k1 not in _AR_DIN and not (k1.endswith("ي") and len(k1) >= 5):
+            return []  # `أسماء المرشحين` (the names of), `يزيد الأمر`, `يزيد عددهم` (increases)
         if (k0 in _AR_AMBIGUOUS_FIRST or k0.lstrip("و") in _AR_AMBIGUOUS_FIRST) and not second_ok:
             return []
         if k0 in _AR_PARTICLES and len(out) < 2:

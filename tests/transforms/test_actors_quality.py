@@ -175,6 +175,15 @@ def test_arabic_person_boundaries(text, name):
     ("وقالت الزميلة سارة دندراوي أنها تحاول", ["سارة دندراوي"]),
     # a surname found above is not the month after شهر
     ("وقال الممثل محمد رمضان إن مسلسله يعرض في شهر رمضان", ["محمد رمضان"]),
+    # given names that are mostly common words: `أسماء` (names), `يزيد` (increases) need a name word after them
+    ("وأعلنت الجامعة أسماء المرشحين للوظائف الإدارية", []),
+    ("ولا يزيد عددهم على 20 ألف شخص", []),
+    ("وكان بين الموقوفين يزيد منصور القحطاني وآخرون", ["يزيد منصور القحطاني"]),
+    ("وحضرت أسماء الخولي الحفل", ["أسماء الخولي"]),
+    # an institution named after a person (a definite feminine adjective ends it) is no person of its own
+    ("وتخرج في جامعة الإمام محمد بن سعود الإسلامية عام 2000", []),
+    ("وقال إن سارة بايلين الشعبوية اختيرت", ["سارة بايلين"]),
+    ("وأعلنت المديرية العامة لكلية الملك فهد الأمنية النتائج", ["فهد"]),
 ])
 def test_arabic_person_names_end_before_non_name_words(text, names):
     j = _run(("a", "ar", text))
