@@ -1554,7 +1554,7 @@ def _ar_female_first() -> frozenset[str]:
                      if r.get("gender") == "f")
 
 
-_AR_DEF_FEM_ADJ = re.compile(r"^ال\w{2,}يه$")  # normal form of `الإسلامية`, `الاقتصادية` (ة folds into ه)
+_AR_DEF_FEM_ADJ = re.compile(r"^ال\w{2,}ية$")  # `الإسلامية`, `الاقتصادية` as written (the normal form would take `الفقيه`)
 _AR_MASDAR = re.compile(r"^(?:[بلفكو]|وب|ول)(?:ت\w{3,}|است\w+|م\w{4,})$")  # `بتقديم`, `لاستيراد`, `بمواصلة`
 _AR_NOT_NAME_RAW = {"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "أولى", "عليه", "عليها"}
 _AR_GENERIC_ADJ = {arabic.norm(w) for w in (
@@ -1722,7 +1722,7 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str, line_first: 
         q += 1
     while out and arabic.norm(toks[out[-1]][0]) in _AR_PARTICLES:
         out.pop()
-    if len(out) >= 2 and _AR_DEF_FEM_ADJ.match(arabic.norm(toks[out[-1]][0])):
+    if len(out) >= 2 and _AR_DEF_FEM_ADJ.match(toks[out[-1]][0]):
         # `جامعة الإمام محمد بن سعود الإسلامية`, `حدائق الملك عبدالله العالمية`: an institution named after a
         # person; after a title the person is its namesake (`الملك عبدالله`), and `الفنانة ماجدة الصحية` is
         # Magda's health

@@ -394,7 +394,8 @@ _RX_RELATIVE = re.compile(r"(?:(?:,|\s[—–-])\s*)?\b(who|which)\s+(?:(?:has|h
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
 _RX_TO_BE = re.compile(r"\s+(?:to\s+be|to\s+have)\b")
-_RX_AND_END = re.compile(r"\b(?:(?:and|but)\s+(?:(?:also|then|later|now|still|again|even|instead|\w+ly)\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
+_AND_ADVERBS = r"also|then|later|now|still|again|even|instead|\w+ly"
+_RX_AND_END = re.compile(rf"\b(?:(?:and|but)\s+(?:(?:{_AND_ADVERBS})\s+)?|(?<=,\s)then\s+)$", re.IGNORECASE)
 # "He went on to say ...", "Trump took to Twitter to call ...": the cue is the infinitive of a verb that carries on
 # the subject's own speech
 _RX_GOES_ON_TO = re.compile(
@@ -405,8 +406,8 @@ _RX_GOES_ON_TO = re.compile(
 # the same with auxiliaries before the cue: "He describes himself as ... and has said that ...", "... and would
 # later say ..."
 _RX_AND_AUX_END = re.compile(
-    r"\b(?:(?:and|but)\s+(?:(?:also|then|later|now|still|again|even|instead|\w+ly|has|have|had|will|would|"
-    r"did|does|do|not|never|repeatedly)\s+){0,3}|(?<=,\s)then\s+)$", re.IGNORECASE)
+    rf"\b(?:(?:and|but)\s+(?:(?:{_AND_ADVERBS}|has|have|had|will|would|did|does|do|not|never)\s+){{0,3}}|(?<=,\s)then\s+)$",
+    re.IGNORECASE)
 _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
