@@ -1545,15 +1545,6 @@ _AR_AMBIGUOUS_FIRST = {arabic.norm(w) for w in (
 # nisba (`أسماء الخولي`). (Not `عمر` age, `حسن` good, `نور` light: `عمر الشريف`, `حسن الرداد`, `نور الشريف` are people as often.)
 _AR_WORD_FIRST = {arabic.norm(w) for w in ("أسماء", "اسماء", "يزيد", "منى")}
 _AR_DIN = {arabic.norm(w) for w in ("الدين", "الله", "الإسلام", "الاسلام", "الحق", "الرحمن", "الرحيم")}
-
-
-@lru_cache(maxsize=1)
-def _ar_female_first() -> frozenset[str]:
-    """Women's given names of the curated list (`ليلى`, `أسماء`), normalised."""
-    return frozenset(arabic.norm(r["name"]) for r in _read_csv(REF_DIR / "actors_first_names_ar_curated.csv")
-                     if r.get("gender") == "f")
-
-
 _AR_DEF_FEM_ADJ = re.compile(r"^ال\w{2,}ية$")  # `الإسلامية`, `الاقتصادية` as written (the normal form would take `الفقيه`)
 _AR_MASDAR = re.compile(r"^(?:[بلفكو]|وب|ول)(?:ت\w{3,}|است\w+|م\w{4,})$")  # `بتقديم`, `لاستيراد`, `بمواصلة`
 _AR_NOT_NAME_RAW = {"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "أولى", "عليه", "عليها"}
@@ -1726,7 +1717,7 @@ def _ar_scan_name(lex: ActorLexicon, toks, k: int, used, mode: str, line_first: 
         # `جامعة الإمام محمد بن سعود الإسلامية`, `حدائق الملك عبدالله العالمية`: an institution named after a
         # person; after a title the person is its namesake (`الملك عبدالله`), and `الفنانة ماجدة الصحية` is
         # Magda's health
-        if mode == "bare" and k0 not in _ar_female_first():
+        if mode == "bare" and k0 not in arabic.curated_given_names("f"):
             return []
         out.pop()  # (`سارة بايلين الشعبوية`: the adjective of a woman's name)
     if not out:

@@ -6,8 +6,10 @@ token that belongs to a name (a conjunction or preposition glued to the front is
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from transforms.common import normalize_arabic
 
@@ -232,3 +234,16 @@ def arabic_name_matches(arabic_name: str, latin_name: str) -> bool:
     (`عبد الحميد عبداوي` ~ `Abdelhamid Abdaoui`, not `Abdelhamid Abad`; `محمود` is not `Mohammad`)."""
     lat = latin_vowel_skeleton(latin_name)
     return any(_vowel_pattern(v).fullmatch(lat) for v in arabic_vowel_skeletons(arabic_name))
+
+
+CURATED_GIVEN_NAMES_CSV = Path(__file__).resolve().parents[1] / "data" / "reference" / "actors_first_names_ar_curated.csv"
+
+
+@lru_cache(maxsize=4)
+def curated_given_names(gender: str) -> frozenset[str]:
+    """Normalised given names of the curated Arabic list with this gender (`m`: `محمد`; `f`: `ليلى`, `سارة`); a
+    name given to both (`نور`, gender `u`) is in neither."""
+    if not CURATED_GIVEN_NAMES_CSV.exists():
+        return frozenset()
+    with open(CURATED_GIVEN_NAMES_CSV, encoding="utf-8", newline="") as f:
+        return frozenset(norm(r["name"].strip()) for r in csv.DictReader(f) if r.get("name") and r.get("gender") == gender)

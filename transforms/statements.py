@@ -65,6 +65,7 @@ from pathlib import Path
 
 import polars as pl
 
+from transforms.arabic import curated_given_names
 from transforms.common import normalize_arabic, stable_id
 from transforms.schemas import STATEMENTS, conform, empty
 
@@ -321,7 +322,6 @@ def _first_nonspace(text: str, i: int) -> int:
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
                 "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
                 "every", "all", "most", "senior", "top", "former"}
-_QUANTIFIER_SPEAKERS = {"many", "some", "several", "both", "all", "most", "another", "one", "others"}
 _NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
 # words that keep an NP going across "the" / "a" before them ("one of the brothers behind the group")
 _NP_BEFORE_ARTICLE = _NP_INTERNAL_PREPS | _DETERMINERS | {
@@ -368,6 +368,7 @@ _DESC_HEADS_EN = {
     "bureau": "org",
 }
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = _DAYS.title()  # "Monday|Tuesday|...", as written in running text
 _MONTHS_DAYS = (_DAYS + "|january|february|march|april|may|"
                 "june|july|august|september|october|november|december")
 # Adjunct after a cue ("said on Sunday", "told CNN in an interview", "said in a statement") -- only
@@ -985,18 +986,6 @@ def _prior_persons(doc: _Doc, before: int) -> list[tuple[int, str, str]]:
     return sorted(out, reverse=True)
 
 
-@lru_cache(maxsize=1)
-def _ar_male_first_names() -> frozenset[str]:
-    """Common men's given names in Arabic script, normalised: the curated list's names of gender `m` (its women's
-    names, `سارة`, `تيريزا`, and the names given to both, `نور`, are not among them)."""
-    path = SPEECH_VERBS_CSV.parent / "actors_first_names_ar_curated.csv"
-    if not path.exists():
-        return frozenset()
-    with open(path, encoding="utf-8", newline="") as f:
-        return frozenset(normalize_arabic(r["name"].strip()) for r in csv.DictReader(f)
-                         if r.get("name") and r.get("gender") == "m")
-
-
 def _ar_male_named(doc: _Doc, aid: str | None, surf: str, male: frozenset[str]) -> bool:
     """Whether the actor's Arabic name (else the text as written) opens with a man's given name."""
     name = (doc.actors.get(aid) or {}).get("canonical_name") or surf
@@ -1011,7 +1000,7 @@ def _antecedent(doc: _Doc, pos: int, *, want: str, gender: str = "", head: str =
     """Most recent compatible speaker (or person mention) before pos."""
     cands: list[tuple[int, str | None, str, str]] = []  # (position, actor_id, text, gender)
     # "ولكنها قالت": a feminine verb does not refer back to "محمد حماقي" (a man's given name)
-    male = _ar_male_first_names() if language == "ar" and gender == "f" else frozenset()
+    male = curated_given_names("m") if language == "ar" and gender == "f" else frozenset()
     for st in doc.stmts:
         if st.cue_start < pos and st.speaker_actor_id:
             g = st.gender
@@ -1311,6 +1300,8 @@ _RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'-]*|[a-z]{1,3}|\d[\w%]*)
 
 
 _PLURAL_PRONOUNS = {"others", "many", "some", "both", "few", "several", "most", "all"}
+# a quantifier that may speak alone ("Some said they ...", and the singular "Another tweeted", "one suggested")
+_QUANTIFIER_SPEAKERS = _PLURAL_PRONOUNS | {"another", "one"}
 
 
 def _plural_subject(text: str, cs: int) -> bool:
@@ -1333,7 +1324,7 @@ _RX_LEAD_WORD = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES}|Even|Then|Instead)\b,?)?
 _RX_LEAD_OK = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES})\b,?\s*)?"
                          r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
 _RX_DAY_ADJUNCT = re.compile(
-    r"\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    rf"\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{_WEEKDAYS}|yesterday|"
     r"today|tonight|week|weekend|month|year)(?:\s+(?:night|morning|afternoon|evening))?"
     r"(?=\s+(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][a-z]+)\s)")
 _RX_DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–.;!?\n]{1,60}\s[—–]\s*")
@@ -1762,11 +1753,6 @@ _RX_SUBORDINATE_OPEN = re.compile(r"(?:that\s+)?(?:if|when|whenever|while|althou
 
 # objects that are no content: particles and adjuncts right after the verb ("backed down", "attacked on
 # Monday"), and the passive agent ("endorsed by")
-_PROMISE_LEMMAS = {"pledge", "vow", "promise", "threaten", "swear"}
-_RX_PROMISE_TO = re.compile(
-    r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:\s+night)?\s+"
-    r"|(?:once\s+)?again\s+|also\s+|repeatedly\s+)*"
-    r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+)")
 _RX_OBJECT_BAD = re.compile(
     r"\s*(?!at\s+(?:least|most)\b)(?:down|away|off|up|out|into|in|on|at|to|for|with|from|by|back|over|around|through|about|as|after|"
     r"before|during|since|when|while|because|last|this|that|there|here|it|itself|himself|herself|themselves|"
@@ -1782,7 +1768,13 @@ _RX_OBJECT_CUT = re.compile(
     r"earlier|later|yesterday|today|after|before|when|while|because|since|during|(?:in|at|on|during)\s+(?:a|an|the|his|"
     r"her|their|its)\s+(?:\w+\s+)?(?:interview|statement|speech|e-?mail|debate|call|conference|rally|tweet|"
     r"letter|appearance|event|op-ed|post|video|ad|town\s+hall))\b")
-_RX_OBJECT_TO = re.compile(r"\s*to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+")
+_TO_VERB = r"to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|him\b|them\b|me\b|us\b)[a-z]\w+"  # an infinitive
+_RX_OBJECT_TO = re.compile(rf"\s*{_TO_VERB}")
+# a promise with its infinitive, after a day or an adverb ("vowed Saturday to ...", "pledged again to ...")
+_PROMISE_LEMMAS = {"pledge", "vow", "promise", "threaten", "swear"}
+_RX_PROMISE_TO = re.compile(
+    rf"\s*(?:(?:on\s+)?(?:{_WEEKDAYS}|yesterday|today|tonight)(?:\s+night)?\s+"
+    rf"|(?:once\s+)?again\s+|also\s+|repeatedly\s+)*(?P<to>{_TO_VERB})")
 _RX_OBJECT_BAD_LEFT = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got|the|a|an|his|her|their|its|our|my|your|to|of|"
     r"not)|[’']s|-)\s+$", re.IGNORECASE)
