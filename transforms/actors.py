@@ -792,6 +792,35 @@ class _Acc:
         return row
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` matches
+
+
+def _phrase_spans(text: str, words: list[str]):
+    """(start, end) of each occurrence of `words` separated by whitespace, left to right without overlap, not
+    glued to a word before (or a `.`) or after: what `(?<![\w.])w1\s+w2...(?!\w)` finds, without compiling
+    a pattern per name and article (Python's regex cache of 512 patterns thrashed on the names of a batch)."""
+    if not words:
+        return
+    n, first, pos = len(text), words[0], 0
+    while (i := text.find(first, pos)) >= 0:
+        j = i + len(first)
+        ok = i == 0 or not (_word_char(text[i - 1]) or text[i - 1] == ".")
+        for w in words[1:]:
+            if not ok:
+                break
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            ok = k > j and text.startswith(w, k)
+            j = k + len(w)
+        if ok and not (j < n and _word_char(text[j])):
+            yield i, j
+            pos = j
+        else:
+            pos = i + 1
+
+
 def _sentence_index(starts: list[int], pos: int) -> int | None:
     if not starts:
         return None
@@ -1134,10 +1163,10 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
     # headline), surnames alone anywhere (`Hammouchi held ...` that spaCy calls a place), a given name alone
     # when one person of the article has it (`Hillary was back`), and acronyms defined here
     for fs, faid in [*full, *org_seen.items()]:
-        for m in re.finditer(r"(?<![\w.])" + r"\s+".join(re.escape(w) for w in fs.split()) + r"(?!\w)", text):
-            if free(m.start(), m.end()):
-                _add_mention(acc, mentions, article_id, faid, m.start(), m.end(), stored, "NAME", None, starts)
-                occupied.append((m.start(), m.end()))
+        for ms, me in _phrase_spans(text, fs.split()):
+            if free(ms, me):
+                _add_mention(acc, mentions, article_id, faid, ms, me, stored, "NAME", None, starts)
+                occupied.append((ms, me))
     given: dict[str, set[str]] = defaultdict(set)
     for fs, faid in full:
         given[fs.split()[0]].add(faid)

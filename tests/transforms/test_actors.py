@@ -269,6 +269,26 @@ def test_ids_do_not_depend_on_the_batch():
         both.filter(pl.col("article_id") == "x1").select(key).sort("char_start").rows()
 
 
+@pytest.mark.parametrize("text, name, spans", [
+    ("Karim Benhaddou said. Karim  Benhaddou\nagreed", "Karim Benhaddou", [(0, 15), (22, 38)]),
+    ("KarimBenhaddou, Karim Benhaddouz, U.Karim Benhaddou, _Karim Benhaddou", "Karim Benhaddou", []),
+    ("Karim\u00a0Benhaddou and Karim-Benhaddou", "Karim Benhaddou", [(0, 15)]),
+    ("Al Qaeda. Al Qaedas, (Al Qaeda)", "Al Qaeda", [(0, 8), (22, 30)]),
+    ("Ali Ali Ali", "Ali Ali", [(0, 7)]),
+    ("Bourita's visit, Bourita", "Bourita", [(0, 7), (17, 24)]),
+])
+def test_full_name_search_matches_whole_words_only(text, name, spans):
+    """Section 5 of the English pass looks for the article's full names again with a plain string search
+    (`_phrase_spans`): whole words, any whitespace between them, not after a dot (`U.`), left to right
+    without overlap, exactly what the regex it replaced found."""
+    import re
+
+    from transforms.actors import _phrase_spans
+
+    rx = re.compile(r"(?<![\w.])" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)")
+    assert list(_phrase_spans(text, name.split())) == spans == [m.span() for m in rx.finditer(text)]
+
+
 # ---------------------------------------------------------------------------------------------- no false actors
 def test_no_false_actors_from_furniture_dates_and_sentence_starts():
     text = ("Algeria Moves To Boost Security Ties With Its Neighbours\n"
