@@ -797,7 +797,7 @@ def _word_char(c: str) -> bool:
 
 
 def _phrase_spans(text: str, words: list[str]):
-    """(start, end) of each occurrence of `words` separated by whitespace, left to right without overlap, not
+    r"""(start, end) of each occurrence of `words` separated by whitespace, left to right without overlap, not
     glued to a word before (or a `.`) or after: what `(?<![\w.])w1\s+w2...(?!\w)` finds, without compiling
     a pattern per name and article (Python's regex cache of 512 patterns thrashed on the names of a batch)."""
     if not words:

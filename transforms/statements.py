@@ -413,8 +413,10 @@ _RX_NXT = re.compile(r"(?:that\b|:|,|[“\"«])", re.IGNORECASE)
 _HAS_AR = re.compile("[\u0600-\u06ff]")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _RX_PARTICIPLE_CUT = re.compile(
-    r",\s*(?:saying|adding|noting|explaining|arguing|insisting|warning|stressing|claiming|telling|"
-    r"emphasi[sz]ing|asserting|declaring|urging|calling)\b")
+    r"(?:,\s*(?:and\s+)?|\s[-–—]\s*(?:and\s+)?|\s+and\s+(?=\w+ing\s+(?:that|he|she|they|it|we)\b))"
+    r"(?:saying|adding|noting|explaining|arguing|insisting|warning|stressing|claiming|telling|"
+    r"emphasi[sz]ing|asserting|declaring|urging|calling|implying|suggesting|acknowledging|admitting|alleging|"
+    r"contending|predicting|conceding)\b")
 # a quote right after these is a title or a name ("told ABC's “Good Morning America”"), not speech
 _RX_TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|from|at|with|during|called|titled|named|dubbed|for|the|a|an|his|her|their|its)"
@@ -1946,8 +1948,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             tm = _TAIL_EN.match(text, tail_from, se)
             ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
             # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
-            strong = re.search(r"[,?!—–…-]\s?[”\"»]$", pre) is not None \
-                and _quote_around(doc, ss + len(pre) - 2) is not None
+            qa = _quote_around(doc, ss + len(pre) - 2) if re.search(r"[,?!—–…-]\s?[”\"»]$", pre) else None
+            # (not a title: `Asked why ... on "CBS This Morning," Sanders said he had not ...`)
+            strong = qa is not None and not (tm is None and _RX_TITLE_BEFORE.search(text, max(0, qa.open - 30), qa.open)
+                                             and all(w[:1].isupper() for w in text[qa.open + 1:qa.close].split()))
             if (tm or strong) and ends_with_quote_or_comma and len(pre.strip()) > 0:
                 cont_end = ss + len(pre)
                 content_end = cont_end
@@ -2034,6 +2038,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             am = re.match(r"\s+(?:(?:later|again|specifically|directly|repeatedly)\s+)?"
                           r"(?P<q>(?:if|whether|what|who|why|how|when|which|where|about)\b)", text[ce:se])
             k = text.find(",", ce, se)
+            qk = _quote_around(doc, k) if k > 0 else None
+            if qk is not None and qk.closed:  # `on "CBS This Morning," Sanders said`: the comma inside a title
+                k = qk.close + 1
             if am is not None and k > 0 and 3 <= _words(text[ce + am.start("q"):k]) <= 40:
                 return _Cand(cs, ce, cue_text, c.lemma, None, ce + am.start("q"), k, None, speaker_hint="none")
             return None
@@ -2080,6 +2087,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             pc = load_speech_verbs().by_form.get(("en", _RX_WS.sub(" ", pm.group("cue")).lower()))
             if pc is not None and pc.kind in ("speech", "speech_weak", "speech_trailing", "address"):
                 sub = _speaker_left(text, ss, pm.start())
+                if sub is not None and text[sub[0]:sub[1]].lower() in _DETERMINERS:
+                    sub = None  # "Rubio pushed back on those claims Thursday, saying": `claims` is a noun here
                 if sub is None and re.search(r"[,?!][”\"»]\s*$", text[ss:pm.start()]):
                     sub = _np_right(text, pm.end(), cs)  # “...,” said Skelly, explaining ...
         if sub is None:
@@ -2255,11 +2264,11 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             and q0 is None and not _RX_PRONOUN_CLAUSE.match(text, pos, se) and not _RX_NP_CLAUSE.match(text, pos, se):
         return None  # "told HuffPost he’s already received ..." is kept: a subject pronoun opens a clause
     c_e = _extend_to_quote_close(doc, pos, se)
-    if c.kind != "participle":
-        # "emphasized Morocco's sovereignty, saying, “...”": the participle clause is a statement of its own
-        pm = _RX_PARTICIPLE_CUT.search(text, pos, c_e)
-        if pm and not _quote_around(doc, pm.start()):
-            c_e = pm.start()
+    # "emphasized Morocco's sovereignty, saying, “...”", "saying ... - and arguing that ...": the (next)
+    # participle clause is a statement of its own
+    pm = _RX_PARTICIPLE_CUT.search(text, pos, c_e)
+    if pm and not _quote_around(doc, pm.start()):
+        c_e = pm.start()
     c_s, c_e = _strip_final_period(text, *_trim(text, pos, c_e))
     if c_e <= c_s:
         return None
