@@ -1152,6 +1152,12 @@ def _quote_around(doc: _Doc, pos: int) -> Quote | None:
     return None
 
 
+def _title_before(text: str, q: Quote) -> bool:
+    """Whether a word that introduces a title or a name (`on`, `titled`, `the`, `ABC's`) stands right before the
+    opening mark of quote q (`told ABC's “Good Morning America”`)."""
+    return _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open) is not None
+
+
 def _quotes_between(doc: _Doc, lo: int, hi: int) -> list[Quote]:
     """Quotes whose opening mark lies in [lo, hi)."""
     i = bisect.bisect_left(doc.quote_opens, lo)
@@ -1950,8 +1956,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
             qa = _quote_around(doc, ss + len(pre) - 2) if re.search(r"[,?!—–…-]\s?[”\"»]$", pre) else None
             # (not a title: `Asked why ... on "CBS This Morning," Sanders said he had not ...`)
-            strong = qa is not None and not (tm is None and _RX_TITLE_BEFORE.search(text, max(0, qa.open - 30), qa.open)
-                                             and all(w[:1].isupper() for w in text[qa.open + 1:qa.close].split()))
+            title = qa is not None and tm is None and _title_before(text, qa) \
+                and all(w[:1].isupper() for w in text[qa.open + 1:qa.close].split())
+            strong = qa is not None and not title
             if (tm or strong) and ends_with_quote_or_comma and len(pre.strip()) > 0:
                 cont_end = ss + len(pre)
                 content_end = cont_end
@@ -1966,7 +1973,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                                     and text[q.close + 1:sp[0]].rstrip().endswith(",")
                                     and not _quotes_between(doc, q.close + 1, cs)]
                 q_left = [q for q in q_left if _words(text[q.open + 1:q.close]) >= 2
-                          and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
+                          and not _title_before(text, q)]
                 if q_left:
                     q = q_left[-1]
                     spans = [q.inner]
@@ -1993,7 +2000,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 fronted = _FRONTED.match(text, c_s, c_e) is not None and "," not in text[c_s:c_e].rstrip(",") \
                     and not _RX_ING_SUBJECT.match(text, c_s, c_e)  # not "Fundraising was stagnant, he said"
                 tq_left = [q for q in _quotes_between(doc, ss, cont_end) if q.close >= cont_end - 3]
-                if tq_left and _RX_TITLE_BEFORE.search(text, max(0, tq_left[-1].open - 30), tq_left[-1].open) \
+                if tq_left and _title_before(text, tq_left[-1]) \
                         and not _RX_FINITE.search(text, c_s, tq_left[-1].open):
                     fronted = True  # "Sunday on Fox News channel’s “Sunday Morning Futures,” Issa said ..."
                 quote_right = tm is not None and not inverted \
@@ -2172,7 +2179,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             if _RX_NXT.match(nxt):
                 pos = am.end()
     tq = _quote_starting(doc, _first_nonspace(text, pos), _first_nonspace(text, pos) + 1)
-    if tq is not None and tq.closed and _RX_TITLE_BEFORE.search(text, max(0, tq.open - 30), tq.open):
+    if tq is not None and tq.closed and _title_before(text, tq):
         # "told ABC's “Good Morning America” that ...": skip the quoted title
         pos = tq.close + 1
         am = _ADJUNCT.match(text, pos, se)
@@ -2199,7 +2206,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             return None
         pos = lm.end()
     q0 = _quote_starting(doc, pos, pos + 3)
-    if q0 is not None and _RX_TITLE_BEFORE.search(text, max(0, q0.open - 30), q0.open):
+    if q0 is not None and _title_before(text, q0):
         q0 = None
     if q0 is None and not had_that and c.kind in ("speech", "speech_trailing", "address", "participle"):
         # "said on Twitter on Monday, in reference to her first child, ..., “Next summer ...”"
@@ -2300,7 +2307,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if not (2 if not content[:1].isupper() else 1) <= _words(content) <= 60:
             return None  # a one-word object only when it is a name ("Sanders endorsed Clinton")
     qs = [q for q in _quotes_between(doc, c_s - 1, c_e) if _words(text[q.open + 1:q.close]) >= 3
-          and not _RX_TITLE_BEFORE.search(text, max(0, q.open - 30), q.open)]
+          and not _title_before(text, q)]
     quoted = sum(min(q.close, c_e) - max(q.open + 1, c_s) for q in qs)
     if qs and quoted >= 0.5 * (c_e - c_s):
         spans = [q.inner for q in qs]
