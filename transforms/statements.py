@@ -1972,7 +1972,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                                     and _words(text[q.close + 1:sp[0]]) <= 5
                                     and text[q.close + 1:sp[0]].rstrip().endswith(",")
                                     and not _quotes_between(doc, q.close + 1, cs)]
-                q_left = [q for q in q_left if _words(text[q.open + 1:q.close]) >= 2
+                # one quoted word is a statement when a comma, ? or ! closes it: `"Technicals," Bob said.`
+                q_left = [q for q in q_left if (_words(text[q.open + 1:q.close]) >= 2 or (
+                    _words(text[q.open + 1:q.close]) == 1 and text[q.close - 1] in ",?!"))
                           and not _title_before(text, q)]
                 if q_left:
                     q = q_left[-1]
@@ -2984,6 +2986,54 @@ def _generic_that_candidates(doc: _Doc, table: CueTable, taken: set[int]) -> lis
     return out
 
 
+# `“...,” he surmised.` / `"...," Trump shot back.`: a quote closed by a comma (or ? !) and followed only by a
+# speaker and a verb the cue table does not list; the verb is a past form (-ed, or a listed irregular one)
+_TRAILING_IRREGULAR_LEMMAS = {"shot": "shoot", "broke": "break", "cut": "cut", "hit": "hit", "fought": "fight",
+                              "struck": "strike", "swore": "swear", "began": "begin", "spoke": "speak",
+                              "went": "go", "rang": "ring", "bit": "bite", "threw": "throw"}
+_TRAILING_IRREGULAR = "|".join(_TRAILING_IRREGULAR_LEMMAS)
+_RX_GENERIC_TRAILING = re.compile(
+    r"[^\S\n]+(?P<sp>he|she|they|we|I|(?:[A-Z][\w’'.-]*)(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}"
+    r"|(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)"
+    rf"[^\S\n]+(?P<v>[a-z]{{2,}}ed|(?:{_TRAILING_IRREGULAR})(?=[^\S\n]+(?:back|in|up|on|out)\b))"
+    r"(?:[^\S\n]+(?:back|in|up|on|out|off))?(?P<end>[^\S\n]*(?:[.;!?]|,(?=[^\S\n]*[“\"«])|$))")
+_TRAILING_NOT_VERB = {"the", "red", "bed", "need", "feed", "seed", "speed", "shed", "wed", "led", "fled", "bred",
+                      "united", "limited", "related", "based", "tired", "retired", "married", "scared", "excited",
+                      "interested", "concerned", "supposed", "used", "pleased", "surprised", "worried", "involved"}
+
+
+def _generic_trailing_candidates(doc: _Doc, table: CueTable, taken: set[int]) -> list[_Cand]:
+    text = doc.text
+    out = []
+    for q in doc.quotes:
+        if not q.closed or q.close < 1 or text[q.close - 1] not in ",?!—–-":
+            continue
+        m = _RX_GENERIC_TRAILING.match(text, q.close + 1)
+        if m is None:
+            continue
+        v = m.group("v")
+        cs, ce = m.start("v"), m.end(0) - len(m.group("end"))
+        if cs in taken or v in _TRAILING_NOT_VERB or ("en", v) in table.by_form or _title_before(text, q):
+            continue
+        sp = _trim(text, m.start("sp"), m.end("sp"))
+        if _words(text[q.open + 1:q.close]) < 1 or _NONSPEAKER.search(text[sp[0]:sp[1]]) \
+                or text[sp[0]:sp[1]].split()[0] in _NOT_NAMES_CAP:
+            continue
+        spans = [q.inner]
+        if q.chain >= 0:
+            spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
+        nq = _quote_starting(doc, m.end(), m.end() + 3) if m.group("end").strip() == "," else None
+        if nq is not None:
+            spans.append(nq.inner)
+        lemma = " ".join([_TRAILING_IRREGULAR_LEMMAS.get(v) or _lemma_en(v), *text[m.end("v"):ce].split()])
+        out.append(_Cand(cs, ce, text[cs:ce], lemma, sp, spans[0][0], spans[-1][1], spans, content_left=True))
+    return out
+
+
+_NOT_NAMES_CAP = {"The", "A", "An", "It", "This", "That", "There", "These", "Those", "But", "And", "So", "Then",
+                  "When", "If", "As", "In", "On", "At", "For"}
+
+
 _STRAIGHT_OR_OPEN = set('"“«„')
 _STRAIGHT_OR_CLOSE = set('"”»')
 
@@ -3013,6 +3063,7 @@ def _extract_doc(doc: _Doc, table: CueTable) -> list[_Stmt]:
     cands = _english_candidates(doc, table) if _HAS_LATIN.search(text) else []
     if cands is not None and _HAS_LATIN.search(text):
         cands += _generic_that_candidates(doc, table, {c.cue_s for c in cands})
+        cands += _generic_trailing_candidates(doc, table, {c.cue_s for c in cands})
     head = _headline_colon(doc) if cands is not None and _HAS_LATIN.search(text, 0, 200) else None
     if head is not None:
         cands.append(head)
