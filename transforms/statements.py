@@ -1869,6 +1869,38 @@ def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: in
     return cand
 
 
+_RX_GAP_NOT_NP = re.compile(rf"[;:!?“”\"«»\n]|\b(?:{_FINITE}|that|who|which|after|before|when|while|as|and|but|"
+                            r"said|says|told|tells|[a-z]+ed)\b")
+_RX_GAP_PERIOD = re.compile(r"([\w.]*)\.(?=\s+[A-Z]|\s*$)")
+
+
+def _np_gap(gap: str) -> bool:
+    """No clause mark in `gap`: no sentence mark (a period only after an abbreviation or an initial), no
+    quote mark, no finite verb or relative word."""
+    if _RX_GAP_NOT_NP.search(gap):
+        return False
+    return all(len(m.group(1)) == 1 or m.group(1).lower() in _ABBREV for m in _RX_GAP_PERIOD.finditer(gap))
+
+
+def _quote_then_speaker(doc: _Doc, ss: int, cs: int) -> tuple[int, tuple[int, int]] | None:
+    """(closing mark, speaker span) when a quote closed by a comma or dash is followed by nothing but a speaker noun
+    phrase of at most 12 words (a name with its appositive, a title before a name) up to the cue at `cs`."""
+    text = doc.text
+    qs = [q for q in _quotes_between(doc, max(0, ss - 1), cs) if q.closed and q.close < cs]
+    if not qs or text[qs[-1].close - 1] not in ",—–…-":
+        return None  # (after "?” or "!” a capital letter may open the next sentence: "a sign that read “15%!” Her father")
+    q = qs[-1]
+    g0 = _first_nonspace(text, q.close + 1)
+    gap = text[g0:cs].rstrip()
+    if not gap or not (gap[:1].isupper() or gap.split()[0].lower() in _DETERMINERS) or _words(gap) > 12 \
+            or not _np_gap(gap.rstrip(",")) or gap.split()[0].lower() in _PRONOUNS_EN:
+        return None
+    sp = _speaker_left(text, g0, cs)
+    if sp is None or not text[sp[0]:sp[1]].strip():
+        return None
+    return q.close, sp
+
+
 _RX_QUOTE_AFTER_CUE = re.compile(r"[^\S\n]*[,:]\s*[“\"«]")
 _RX_COORD_AFTER_QUOTE = re.compile(r"[,?!—–…-]\s?[”\"»]\s+(?P<np>(?:[\w.’'-]+\s+){1,6}?and)$")
 
@@ -1943,6 +1975,13 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                         c.kind == "object" and re.search(r"[,?!—–…-]\s?[”\"»]$", pre))):
                     sp = np
                     inverted = True
+        if c.kind != "participle" and not inverted and (pre is None or not re.search(r"[,?!—–…-]\s?[”\"»]$", pre)):
+            # “...,” Brent Bozell III, founder of the Media Research Center, tells ...; “...,” California Rep.
+            # Duncan Hunter’s chief of staff, Joe Kasper, told ...: only a speaker's noun phrase (with its
+            # appositive) stands between the quote and the cue
+            qg = _quote_then_speaker(doc, ss, cs)
+            if qg is not None:
+                sp, pre = qg[1], text[ss:qg[0] + 1]
         if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–…-]\s?[”\"»]$", pre) or (
                 # "Rubio's comments came on Sunday, The Hill reported.": nothing but a tail after the verb
                 pre.endswith(",") and c.cue_type == "speech" and not inverted and _TAIL_EN.match(text, ce, se))):
