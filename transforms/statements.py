@@ -762,16 +762,27 @@ _RX_RESTRICTIVE_WHO = re.compile(
 
 # a time phrase that opens the sentence without a comma is no part of the subject ("Last week Grammy producers
 # said", "On Monday the minister had announced")
-_RX_LEAD_TIME = re.compile(
+_TIME_PHRASE = (
     rf"(?:(?:(?:late|early)\s+)?(?:last|this|earlier\s+this|later\s+that)\s+(?:week|weekend|month|year|spring|summer|"
     rf"autumn|fall|winter|night|morning|afternoon|evening|{_DAYS})|next\s+(?:week|month|year|{_DAYS})|"
-    rf"(?:on\s+)?(?:{_DAYS})|yesterday|today|earlier|later|meanwhile)\s+(?=\S)", re.IGNORECASE)
+    rf"(?:on\s+)?(?:{_DAYS})|yesterday|today|earlier|later|meanwhile)")
+_RX_LEAD_TIME = re.compile(rf"{_TIME_PHRASE}\s+(?=\S)", re.IGNORECASE)
+# "Rep. Brad Sherman (D-Calif.) last month joked", "... over the past few days -- said": no speaker by itself
+_RX_TIME_ONLY = re.compile(rf"(?:{_TIME_PHRASE}|(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
+                           r"months|years))\s*(?:--|[—–-])?", re.IGNORECASE)
 
 
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives; a time
     phrase opening it is left out."""
     sp = _speaker_left_inner(text, lo, hi)
+    if sp is not None and _RX_TIME_ONLY.fullmatch(text, sp[0], sp[1]):
+        k = sp[0]
+        if text[sp[0]:sp[1]].rstrip().endswith(("--", "—", "–", "-")):
+            # "The justice -- who has been ... over the past few days -- said": the phrase ends an aside
+            opener = max(text.rfind(" " + d + " ", lo, sp[0]) for d in ("--", "—", "–", "-"))
+            k = opener if opener > lo else lo
+        sp = _speaker_left_inner(text, lo, k) if k > lo else None
     if sp is not None:
         m = _RX_LEAD_TIME.match(text, sp[0], sp[1])
         if m is not None and m.end() < sp[1]:
