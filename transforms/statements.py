@@ -3047,9 +3047,12 @@ _RX_GENERIC_TRAILING = re.compile(
     r"|(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)"
     rf"[^\S\n]+(?P<v>[a-z]{{2,}}ed|(?:{_TRAILING_IRREGULAR})(?=[^\S\n]+(?:back|in|up|on|out)\b))"
     r"(?:[^\S\n]+(?:back|in|up|on|out|off))?(?P<end>[^\S\n]*(?:[.;!?]|,(?=[^\S\n]*[“\"«])|$))")
-_TRAILING_NOT_VERB = {"the", "red", "bed", "need", "feed", "seed", "speed", "shed", "wed", "led", "fled", "bred",
-                      "united", "limited", "related", "based", "tired", "retired", "married", "scared", "excited",
-                      "interested", "concerned", "supposed", "used", "pleased", "surprised", "worried", "involved"}
+_TRAILING_NOT_VERB = {"need", "feed", "seed", "speed", "shed", "fled", "bred", "united", "limited", "related", "based",
+                      "tired", "retired", "married", "scared", "excited", "interested", "concerned", "supposed", "used",
+                      "pleased", "surprised", "worried", "involved"}
+# a capitalised word after the quote that opens a new clause, not a speaker's name
+_NOT_NAMES_CAP = {"The", "A", "An", "It", "This", "That", "There", "These", "Those", "But", "And", "So", "Then",
+                  "When", "If", "As", "In", "On", "At", "For"}
 
 
 def _generic_trailing_candidates(doc: _Doc, table: CueTable, taken: set[int]) -> list[_Cand]:
@@ -3078,10 +3081,6 @@ def _generic_trailing_candidates(doc: _Doc, table: CueTable, taken: set[int]) ->
         lemma = " ".join([_TRAILING_IRREGULAR_LEMMAS.get(v) or _lemma_en(v), *text[m.end("v"):ce].split()])
         out.append(_Cand(cs, ce, text[cs:ce], lemma, sp, spans[0][0], spans[-1][1], spans, content_left=True))
     return out
-
-
-_NOT_NAMES_CAP = {"The", "A", "An", "It", "This", "That", "There", "These", "Those", "But", "And", "So", "Then",
-                  "When", "If", "As", "In", "On", "At", "For"}
 
 
 _STRAIGHT_OR_OPEN = set('"“«„')
