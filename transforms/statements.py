@@ -1176,6 +1176,16 @@ def _quotes_between(doc: _Doc, lo: int, hi: int) -> list[Quote]:
     return doc.quotes[i:j]
 
 
+def _quote_pieces(doc: _Doc, q: Quote, *, upto: bool) -> list[tuple[int, int]]:
+    """Inner spans of the quote `q` with the other paragraphs of its multi-paragraph quote: the pieces up to and
+    including `q` (`upto`, `q` closes the statement) or `q` and the pieces after it (`q` opens it)."""
+    if q.chain < 0:
+        return [q.inner]
+    if upto:
+        return [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
+    return [q.inner] + [p.inner for p in doc.quotes if p.chain == q.chain and p.open > q.open]
+
+
 def _quote_starting(doc: _Doc, pos: int, limit: int) -> Quote | None:
     qs = _quotes_between(doc, pos, limit)
     return qs[0] if qs else None
@@ -2028,23 +2038,19 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                           and not _title_before(text, q)]
                 if q_left:
                     q = q_left[-1]
-                    spans = [q.inner]
                     lead = _lead_of_quote(doc, ss, q)
                     if lead is not None and not q_left[:-1]:
                         # "No Child Left Behind was “very assertive and interventionist,” Orfield said": the
                         # quote finishes a clause the writer began; the whole clause is the (reported) content
                         return _Cand(cs, ce, cue_text, c.lemma, sp, lead, q.close + 1, None, content_left=True)
-                    if q.chain >= 0:
-                        spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
+                    spans = _quote_pieces(doc, q, upto=True)
                     # interrupted quote: `, “B”` right after the attribution tail
                     nq = _quote_starting(doc, tail_end - 1, tail_end + 4) if tm else None
                     if nq is not None and tm is not None and (
                             text[tm.start("end"):tm.end("end")].startswith(",")
                             or (text[tail_end - 1:nq.open].strip() in {",", ":", ""}
                                 and text[tm.start("end"):tm.end("end")] != ".")):
-                        spans.append(nq.inner)
-                        if nq.chain >= 0:
-                            spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
+                        spans += _quote_pieces(doc, nq, upto=False)
                     return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans,
                                  content_left=True)
                 # reported, content on the left (not a fronted adverbial: "On Israel, Trump added: ...")
@@ -2246,9 +2252,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             k = _first_nonspace(text, pos)
             nq = _quote_starting(doc, k, k + 1)
             if nq is not None:  # "Cruz continued:\n\n“...”"
-                spans = [nq.inner]
-                if nq.chain >= 0:
-                    spans += [p.inner for p in doc.quotes if p.chain == nq.chain and p.open > nq.open]
+                spans = _quote_pieces(doc, nq, upto=False)
                 return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans)
     lm = _RX_LEAD_MEDIUM.match(text, pos, se)
     if lm is not None:
@@ -2315,9 +2319,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     if q0 is not None and not text[pos:q0.open].strip(" ,:") and _words(text[q0.open + 1:q0.close]) >= 3 \
             and not _quote_runs_on(text, q0, se):
         # `said, “We'll see,” when asked ...`: the quote opening right after the cue is the statement
-        spans = [q0.inner]
-        if q0.chain >= 0:
-            spans += [p.inner for p in doc.quotes if p.chain == q0.chain and p.open > q0.open]
+        spans = _quote_pieces(doc, q0, upto=False)
         return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans, speaker_hint=hint)
     if c.kind == "address" and c.lemma in {"tell", "inform", "assure", "remind"} and not had_that \
             and q0 is None and not _RX_PRONOUN_CLAUSE.match(text, pos, se) and not _RX_NP_CLAUSE.match(text, pos, se):
@@ -3072,9 +3074,7 @@ def _generic_trailing_candidates(doc: _Doc, table: CueTable, taken: set[int]) ->
         if _words(text[q.open + 1:q.close]) < 1 or _NONSPEAKER.search(text[sp[0]:sp[1]]) \
                 or text[sp[0]:sp[1]].split()[0] in _NOT_NAMES_CAP:
             continue
-        spans = [q.inner]
-        if q.chain >= 0:
-            spans = [p.inner for p in doc.quotes if p.chain == q.chain and p.open <= q.open]
+        spans = _quote_pieces(doc, q, upto=True)
         nq = _quote_starting(doc, m.end(), m.end() + 3) if m.group("end").strip() == "," else None
         if nq is not None:
             spans.append(nq.inner)
