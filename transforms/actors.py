@@ -951,10 +951,14 @@ def _first_name_persons(lex: ActorLexicon, text: str, toks) -> list[tuple[int, i
     return out
 
 
-def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, int, str]], starts: list[int]):
+def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, int, str]], starts: list[int],
+                toks: list[tuple[str, int, int]] | None = None, hits: list[tuple[int, int, str, str]] | None = None):
+    """Mentions of one English text. `toks` / `hits`: `en_tokens` and `lex.match_en` of `_unwrap(stored)`, when
+    the caller has them already."""
     lex = acc.lex
     text = _unwrap(stored)  # analysis text; mentions' surfaces come from the stored text (same offsets)
-    toks = en_tokens(text)
+    if toks is None:
+        toks = en_tokens(text)
     occupied: list[tuple[int, int]] = []
     mentions: list[dict] = []
     heads = _headline_spans(text)
@@ -971,7 +975,7 @@ def _extract_en(acc: _Acc, article_id: str, stored: str, ents: list[tuple[int, i
 
     # 1. dictionary matches; people among them go through the person step (titles, roles)
     dict_hits = []
-    for a, b, aid, kind in lex.match_en(text, toks):
+    for a, b, aid, kind in (lex.match_en(text, toks) if hits is None else hits):
         if kind == "METONYM" and a > 0 and toks[a - 1][0].lower() in _LOCATIVE_EN:
             continue  # `arrived in Rabat`: the capital as a place, not its government
         dict_hits.append((toks[a][1], toks[b - 1][2], aid, kind))
@@ -1815,15 +1819,22 @@ def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]],
     if use_spacy:
         from transforms.ner import _ner_spans, _spacy_ents_spans
 
-        texts = [_unwrap(d["body_text"]) for d in en_docs]
-        spans = [_ner_spans(lex, t, _unwrapped_starts(d["body_text"], t, starts_by_doc.get(d["article_id"], [])))
-                 for d, t in zip(en_docs, texts, strict=True)]
+    texts = [_unwrap(d["body_text"]) for d in en_docs]
+    en_toks = [en_tokens(t) for t in texts]  # tokens and dictionary matches, shared by both steps
+    en_hits = [lex.match_en(t, toks) for t, toks in zip(texts, en_toks, strict=True)]
+    if use_spacy:
+        from transforms.ner import _ner_spans, _spacy_ents_spans
+
+        spans = [_ner_spans(lex, t, _unwrapped_starts(d["body_text"], t, starts_by_doc.get(d["article_id"], [])),
+                            toks=toks, hits=hits)
+                 for d, t, toks, hits in zip(en_docs, texts, en_toks, en_hits, strict=True)]
         en_ents = _spacy_ents_spans(spans, texts)
     else:
         en_ents = [[] for _ in en_docs]
     all_mentions: list[dict] = []
-    for d, ents in zip(en_docs, en_ents, strict=True):
-        all_mentions += _extract_en(acc, d["article_id"], d["body_text"], ents, starts_by_doc.get(d["article_id"], []))
+    for d, ents, toks, hits in zip(en_docs, en_ents, en_toks, en_hits, strict=True):
+        all_mentions += _extract_en(acc, d["article_id"], d["body_text"], ents, starts_by_doc.get(d["article_id"], []),
+                                    toks=toks, hits=hits)
     for d in docs:
         if d["body_text"] and d["language"] == "ar":
             all_mentions += _extract_ar(acc, d["article_id"], d["body_text"], starts_by_doc.get(d["article_id"], []))

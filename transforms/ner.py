@@ -12,6 +12,7 @@ English PER/ORG gold, PolNeAR sources and PolNeAR statements scores unchanged.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from transforms.actors import _STOP_PERSON, ActorLexicon, _headline_spans, _in_spans, en_tokens
@@ -60,7 +61,8 @@ NER_WINDOW = 4  # tokens of context kept on each side of a word the model must r
 
 
 def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int = 60_000,
-               window: int | None = NER_WINDOW) -> list[tuple[int, int]]:
+               window: int | None = NER_WINDOW, toks: list[tuple[str, int, int]] | None = None,
+               hits: list[tuple[int, int, str, str]] | None = None) -> list[tuple[int, int]]:
     """The parts of an English text where the statistical model can find something the dictionary has not:
     sentences with a capitalised word that is not sentence-initial, not a dictionary actor, not a month or
     page furniture (or a given name opening the sentence); headline/furniture lines are left out.
@@ -69,7 +71,18 @@ def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int =
     such a sentence that the dictionary does not cover (sentence-initial ones too), not the stretches of
     lower-case words between them: its CNN sees 4 tokens either side, so the words it must label read the
     same context as in the whole sentence. Consecutive or overlapping parts are merged so the model sees
-    them with their context."""
+    them with their context.
+
+    `toks` / `hits` are the text's `en_tokens` and `lex.match_en` (the actors step computes them once for
+    this and for `_extract_en`); a sentence reads its share of them."""
+    if toks is None:
+        toks = en_tokens(text)
+    if hits is None:
+        hits = lex.match_en(text, toks)
+    tok_starts = [a for _, a, _ in toks]
+    covered_all = bytearray(len(toks))
+    for a, b, _aid, _kind in hits:
+        covered_all[a:b] = b"\x01" * (b - a)
     heads = _headline_spans(text)
     picked: list[tuple[int, int]] = []
 
@@ -82,23 +95,21 @@ def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int =
     for s, e in _sentence_spans(text[:max_chars], starts):
         if _in_spans(heads, s, e):
             continue
-        seg = text[s:e]
-        toks = en_tokens(seg)
-        if not toks:
+        i0, i1 = bisect_left(tok_starts, s), bisect_left(tok_starts, e)
+        if i0 == i1:
             continue
-        caps = [i for i, (t, _, _) in enumerate(toks) if t[:1].isupper()]
-        if not caps or len(caps) > 0.8 * len(toks) > 6:
+        stoks = toks[i0:i1]
+        caps = [i for i, (t, _, _) in enumerate(stoks) if t[:1].isupper()]
+        if not caps or len(caps) > 0.8 * len(stoks) > 6:
             continue
-        covered: set[int] = set()
-        for a, b, _aid, _kind in lex.match_en(seg, toks):
-            covered.update(range(a, b))
+        covered = {i - i0 for i in range(i0, i1) if covered_all[i]}
         need = False
         for i in caps:
-            if i in covered or toks[i][0].lower() in _STOP_PERSON:
+            if i in covered or stoks[i][0].lower() in _STOP_PERSON:
                 continue
-            if i == 0 or toks[i - 1][0] in "\"“‘(:—–-":
-                if toks[i][0] in lex.first_en or (i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
-                                                  and i + 1 not in covered):
+            if i == 0 or stoks[i - 1][0] in "\"“‘(:—–-":
+                if stoks[i][0] in lex.first_en or (i + 1 < len(stoks) and stoks[i + 1][0][:1].isupper()
+                                                   and i + 1 not in covered):
                     need = True
                     break
                 continue
@@ -109,7 +120,7 @@ def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int =
         if window is None:
             add(s, e)
             continue
-        n = len(toks)
+        n = len(stoks)
         lo_prev = hi_prev = -1
         for i in caps:
             if i in covered:
@@ -119,8 +130,8 @@ def _ner_spans(lex: ActorLexicon, text: str, starts: list[int], max_chars: int =
                 hi_prev = hi
                 continue
             if lo_prev >= 0:
-                add(s + (0 if lo_prev == 0 else toks[lo_prev][1]), s + toks[hi_prev][2] if hi_prev < n - 1 else e)
+                add(s if lo_prev == 0 else stoks[lo_prev][1], stoks[hi_prev][2] if hi_prev < n - 1 else e)
             lo_prev, hi_prev = lo, hi
         if lo_prev >= 0:
-            add(s + (0 if lo_prev == 0 else toks[lo_prev][1]), s + toks[hi_prev][2] if hi_prev < n - 1 else e)
+            add(s if lo_prev == 0 else stoks[lo_prev][1], stoks[hi_prev][2] if hi_prev < n - 1 else e)
     return picked
