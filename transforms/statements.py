@@ -2839,17 +2839,26 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
 
     Exceptions: when two candidates hold each other's cue, the trailing (content-left) attribution is the
     outer one ("Both sides stressed X, the sources added"); a trailing `according to` / `as reported by`
-    names the outlet that relayed an inner attributed statement, and the inner speaker wins (unless the inner
-    speaker is only the guessed subject of a participle or a coordinated verb).
+    names the outlet that relayed an inner attributed statement: both are kept, the outlet's with the whole
+    inner statement, the inner speaker's cut before `according to` ("The witness said X, according to the
+    report": the report relayed "The witness said X"; the witness said X). The outlet is dropped when the
+    inner content runs past it ("said that, according to its analysis, ..."), and the inner statement is
+    when its speaker is only the guessed subject of a participle or a coordinated verb.
     """
     drop: set[int] = set()
+    for a in cands:
+        for b in cands:
+            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
+                    and a.speaker_hint != "subject" and b.cs <= a.cue_s < b.ce and a.cs < b.cue_s <= a.ce:
+                a.ce = b.cue_s  # "The witness said X, according to the report": X is what the witness said
     for i, a in enumerate(cands):
         for j, b in enumerate(cands):
             if i == j or not (b.cs <= a.cue_s < b.ce):
                 continue
             if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
                     and a.speaker_hint != "subject":  # not a participle whose speaker is only a guessed subject
-                drop.add(j)
+                if a.ce > b.cue_s:  # "X said that, according to Y, ...": Y is inside what X said
+                    drop.add(j)
                 continue
             if a.coord is not None and b.quotes_direct is None and b.cs <= a.coord < b.ce and b.cue_s < a.coord:
                 # "said it was too early ... but added, “...”": two statements of one subject
