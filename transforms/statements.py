@@ -2827,11 +2827,12 @@ _NOT_SOURCE_HEADS = {
     "need", "ability", "abilities", "merit", "merits", "rank", "size", "age", "type", "category", "categories",
     "order", "formula", "pattern", "patterns", "wishes", "wish", "will", "taste", "tastes", "preference",
     "preferences", "season", "region", "state", "income", "importance", "priority", "priorities", "scale",
-    "standard", "standards", "criteria", "criterion", "way", "ways", "form", "playbook", "it", "this", "that",
+    "standard", "standards", "criteria", "criterion", "way", "ways", "form", "playbook", "value", "values",
+    "code", "codes", "rule", "rules", "guidelines", "regulations", "constitution", "it", "this", "that",
     "which", "whom",
 }
-_PREP_LEMMAS = {"according to", "as reported by", "as quoted by", "quoting", "وفق", "بحسب", "نقلا عن",
-                "على لسان"}
+_RELAY_LEMMAS_EN = {"according to", "as reported by", "as quoted by"}  # ("quoting Z": Z said the inner words)
+_PREP_LEMMAS = _RELAY_LEMMAS_EN | {"quoting", "وفق", "بحسب", "نقلا عن", "على لسان"}
 
 
 def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
@@ -2843,12 +2844,14 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
     inner statement, the inner speaker's cut before `according to` ("The witness said X, according to the
     report": the report relayed "The witness said X"; the witness said X). The outlet is dropped when the
     inner content runs past it ("said that, according to its analysis, ..."), and the inner statement is
-    when its speaker is only the guessed subject of a participle or a coordinated verb.
+    when its speaker is only the guessed subject of a participle or a coordinated verb. After an Arabic source
+    (`بحسب`, `وفق`, ...), as often a norm (`وفق هذا القانون`), the inner statement keeps its whole content
+    and the source is dropped.
     """
     drop: set[int] = set()
     for a in cands:
         for b in cands:
-            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
+            if b.content_left and b.lemma in _RELAY_LEMMAS_EN and a.lemma not in _PREP_LEMMAS \
                     and a.speaker_hint != "subject" and b.cs <= a.cue_s < b.ce and a.cs < b.cue_s <= a.ce:
                 a.ce = b.cue_s  # "The witness said X, according to the report": X is what the witness said
     for i, a in enumerate(cands):
@@ -2857,8 +2860,8 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
                 continue
             if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
                     and a.speaker_hint != "subject":  # not a participle whose speaker is only a guessed subject
-                if a.ce > b.cue_s:  # "X said that, according to Y, ...": Y is inside what X said
-                    drop.add(j)
+                if a.ce > b.cue_s or b.lemma not in _RELAY_LEMMAS_EN:  # "X said that, according to Y,
+                    drop.add(j)  # ...": Y is inside what X said (Arabic: see the docstring)
                 continue
             if a.coord is not None and b.quotes_direct is None and b.cs <= a.coord < b.ce and b.cue_s < a.coord:
                 # "said it was too early ... but added, “...”": two statements of one subject
