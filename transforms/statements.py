@@ -2843,10 +2843,10 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
     names the outlet that relayed an inner attributed statement: both are kept, the outlet's with the whole
     inner statement, the inner speaker's cut before `according to` ("The witness said X, according to the
     report": the report relayed "The witness said X"; the witness said X). The outlet is dropped when the
-    inner content runs past it ("said that, according to its analysis, ..."), and the inner statement is
-    when its speaker is only the guessed subject of a participle or a coordinated verb. After an Arabic source
-    (`بحسب`, `وفق`, ...), as often a norm (`وفق هذا القانون`), the inner statement keeps its whole content
-    and the source is dropped.
+    inner content runs past it ("said that, according to its analysis, ..."); the inner statement is dropped
+    when its speaker is only the guessed subject of a participle or a coordinated verb. After `quoting Z` or
+    an Arabic source (`بحسب`, `وفق`, ..., as often a norm: `وفق هذا القانون`) the inner statement keeps its
+    whole content and the trailing one is dropped.
     """
     drop: set[int] = set()
     for a in cands:
