@@ -1923,6 +1923,8 @@ def _quote_then_speaker(doc: _Doc, ss: int, cs: int) -> tuple[int, tuple[int, in
 
 
 _RX_QUOTE_AFTER_CUE = re.compile(r"[^\S\n]*[,:]\s*[“\"«]")
+# the text before a cue ends with a quote closed by a comma, ? ! or dash: `“...,” said X`, `“...?” X asked`
+_RX_ENDS_QUOTE_COMMA = re.compile(r"[,?!—–…-]\s?[”\"»]$")
 _RX_COORD_AFTER_QUOTE = re.compile(r"[,?!—–…-]\s?[”\"»]\s+(?P<np>(?:[\w.’'-]+\s+){1,6}?and)$")
 
 
@@ -1978,7 +1980,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                     if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS_EN or (
                             # “...,” said spokesman John Kirby / retired neurosurgeon Ben Carson / ..., says
                             # political scientist Dossym Satpayev
-                            (re.search(r"[,?!—–…-]\s?[”\"»]$", pre) or (
+                            (_RX_ENDS_QUOTE_COMMA.search(pre) or (
                                 pre.endswith(",") and w0.isalpha() and w0.islower() and w0 not in _NP_STOP
                                 and w0 not in _NOT_TITLES and not w0.endswith("ly")))
                             and any(w[:1].isupper() for w in npw[1:4]))):
@@ -1993,17 +1995,17 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                             and not _quotes_between(doc, ss, cs):
                         np = None
                 if np is not None and (c.kind in ("speech", "speech_trailing", "speech_weak") or (
-                        c.kind == "object" and re.search(r"[,?!—–…-]\s?[”\"»]$", pre))):
+                        c.kind == "object" and _RX_ENDS_QUOTE_COMMA.search(pre))):
                     sp = np
                     inverted = True
-        if c.kind != "participle" and not inverted and (pre is None or not re.search(r"[,?!—–…-]\s?[”\"»]$", pre)):
+        if c.kind != "participle" and not inverted and (pre is None or not _RX_ENDS_QUOTE_COMMA.search(pre)):
             # “...,” Brent Bozell III, founder of the Media Research Center, tells ...; “...,” California Rep.
             # Duncan Hunter’s chief of staff, Joe Kasper, told ...: only a speaker's noun phrase (with its
             # appositive) stands between the quote and the cue
             qg = _quote_then_speaker(doc, ss, cs)
             if qg is not None:
                 sp, pre = qg[1], text[ss:qg[0] + 1]
-        if sp is not None and pre is not None and (c.kind != "object" or re.search(r"[,?!—–…-]\s?[”\"»]$", pre) or (
+        if sp is not None and pre is not None and (c.kind != "object" or _RX_ENDS_QUOTE_COMMA.search(pre) or (
                 # "Rubio's comments came on Sunday, The Hill reported.": nothing but a tail after the verb
                 pre.endswith(",") and c.cue_type == "speech" and not inverted and _TAIL_EN.match(text, ce, se))):
             tail_from = sp[1] if inverted else ce
@@ -2014,7 +2016,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             tm = _TAIL_EN.match(text, tail_from, se)
             ends_with_quote_or_comma = pre.endswith((",", "”", "\"", "»", ",”", ",\""))
             # `“...,” X told Reuters in Macau when asked ...`: a comma/?/! closing the quote is a strong sign
-            qa = _quote_around(doc, ss + len(pre) - 2) if re.search(r"[,?!—–…-]\s?[”\"»]$", pre) else None
+            qa = _quote_around(doc, ss + len(pre) - 2) if _RX_ENDS_QUOTE_COMMA.search(pre) else None
             # (not a title: `Asked why ... on "CBS This Morning," Sanders said he had not ...`)
             title = qa is not None and tm is None and _title_before(text, qa) \
                 and all(w[:1].isupper() for w in text[qa.open + 1:qa.close].split())
@@ -2848,18 +2850,22 @@ def _filter_nested(cands: list[_Cand]) -> list[_Cand]:
     an Arabic source (`بحسب`, `وفق`, ..., as often a norm: `وفق هذا القانون`) the inner statement keeps its
     whole content and the trailing one is dropped.
     """
+    def relays(b: _Cand, a: _Cand) -> bool:
+        """b is a trailing source (`according to Y`) whose content holds a's cue, and a speaks for itself (not a
+        participle whose speaker is only a guessed subject)."""
+        return b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
+            and a.speaker_hint != "subject" and b.cs <= a.cue_s < b.ce
+
     drop: set[int] = set()
     for a in cands:
         for b in cands:
-            if b.content_left and b.lemma in _RELAY_LEMMAS_EN and a.lemma not in _PREP_LEMMAS \
-                    and a.speaker_hint != "subject" and b.cs <= a.cue_s < b.ce and a.cs < b.cue_s <= a.ce:
+            if relays(b, a) and b.lemma in _RELAY_LEMMAS_EN and a.cs < b.cue_s <= a.ce:
                 a.ce = b.cue_s  # "The witness said X, according to the report": X is what the witness said
     for i, a in enumerate(cands):
         for j, b in enumerate(cands):
             if i == j or not (b.cs <= a.cue_s < b.ce):
                 continue
-            if b.content_left and b.lemma in _PREP_LEMMAS and a.lemma not in _PREP_LEMMAS \
-                    and a.speaker_hint != "subject":  # not a participle whose speaker is only a guessed subject
+            if relays(b, a):
                 if a.ce > b.cue_s or b.lemma not in _RELAY_LEMMAS_EN:  # "X said that, according to Y,
                     drop.add(j)  # ...": Y is inside what X said (Arabic: see the docstring)
                 continue
