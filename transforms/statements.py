@@ -323,6 +323,12 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its",
                 "another", "one", "two", "three", "several", "many", "some", "both", "other", "no", "each",
                 "every", "all", "most", "senior", "top", "former"}
 _NP_INTERNAL_PREPS = {"of", "for", "at", "in"}
+# heads that take "to" inside their noun phrase: "aides to Clinton", "an adviser to Mr. Sanders", "people close to
+# the vice president", "Chad's ambassador to France"
+_TO_HEADS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "counselor", "counselors", "counsel",
+             "spokesman", "spokeswoman", "spokesperson", "consultant", "consultants", "ambassador", "ambassadors",
+             "envoy", "envoys", "close", "closest", "successor", "heir", "assistant", "assistants", "deputy",
+             "secretary", "attorney", "attorneys", "lawyer", "lawyers", "representative", "delegate", "delegates"}
 # words that keep an NP going across "the" / "a" before them ("one of the brothers behind the group")
 _NP_BEFORE_ARTICLE = _NP_INTERNAL_PREPS | _DETERMINERS | {
     "and", "half", "only", "even", "behind", "from", "with", "on", "to", "by", "near", "about", "under", "over", "among",
@@ -626,6 +632,11 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 j -= 1
                 continue
             break
+        if wl == "to" and start_j is not None and j > 0 and toks[j - 1][2].lower() in _TO_HEADS:
+            start_j = j  # "Aides to Clinton say", "people close to the vice president said"
+            j -= 1
+            n += 1
+            continue
         if wl in _NP_STOP and not (_is_cap(w) and j != 0 and wl not in {"and", "but", "or", "that"}):
             # 'and' joining two names ("Bourita and Mansouri said") stays inside
             if wl == "and" and start_j is not None and j > 0 and _is_cap(toks[j - 1][2]) \
@@ -698,6 +709,9 @@ def _np_right(text: str, lo: int, hi: int, *, allow_preps: bool = True) -> tuple
     return out_s, out_s + len(seg)
 
 
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+
+
 def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -> tuple[int, int] | None:
     """`Nabil Andalusi, a researcher ..., highlighted` / `Clinton, 35, the daughter of ..., said`: the name
     before the appositive(s) that end at `comma`. With `subject` (the cue's subject, not a relative pronoun's
@@ -706,6 +720,7 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
     end = comma
     found: list[tuple[int, int]] = []
     after_prep: list[tuple[int, int]] = []
+    det_head: list[tuple[int, int]] = []
     last = text.rfind(",", lo, comma)  # the comma that opens the last appositive
     if last > lo and _RX_SHARE_APPOSITIVE.fullmatch(text, last + 1, comma):
         return _np_left(text, lo, last)  # "A third of independents, 33%, say"
@@ -718,9 +733,15 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
             words = text[np[0]:np[1]].split()
             if len(words) == 1 and _RX_LEAD_ADVERB.fullmatch(text, np[0], prev + 1):
                 pass  # "Somehow, it appears that ...", "Finally, ...": a sentence adverb, not a name
-            elif words[0][:1].isalpha() and words[0][:1].isupper() and words[-1][:1].isupper():
+            elif words[0][:1].isalpha() and words[0][:1].isupper() and (words[-1][:1].isupper() or (
+                    len(words) > 1 and words[-1] in _REFLEXIVES and words[-2][:1].isupper())):
                 prep = subject and _RX_PREP_BEFORE.search(text, max(lo, np[0] - 9), np[0]) is not None
-                (after_prep if prep else found).append(np)
+                (after_prep if prep else found).append(np)  # (and "Mrs. Clinton herself, as well as ...")
+            elif subject and np[0] == _first_nonspace(text, lo) and words[0].lower() in _DETERMINERS - {"one"} \
+                    and 2 <= len(words) <= 4 and (words[-1].lower() in _DESC_HEADS_EN
+                                                  or words[-1].lower() in _PERSON_NOUNS
+                                                  or _doc_subject(words[-1].lower())):
+                det_head.append(np)  # "The survey, conducted for ..., also found", "The group, founded in 2010, said"
             elif re.match(r",\s*(?:who|whose)\s", text[prev:prev + 8]) and np[0] == _first_nonspace(text, lo) \
                     and words[-1].lower() not in _PRONOUNS_EN and words[-1].isalpha():
                 found.append(np)  # "One attendee, who like others spoke on condition of anonymity, said"
@@ -737,7 +758,7 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
             s0 = text.index(seg, last + 1)
             return s0, s0 + len(seg)
         if not after_prep:
-            return None
+            return det_head[0] if det_head else None
         found = after_prep
     # "Christopher Harvey, a delegate from Houston, Texas, said": the name opening the clause, not the place
     # inside the appositive
@@ -749,7 +770,7 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
 
 # auxiliaries and adverbs that end the text before a cue ("..., has long argued", "— have also said")
 _RX_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|long|since|would|will|did|does|do|not|never|often|again|"
-                          r"already|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
+                          r"already|always|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
 # a connective set off by commas between a subject and its verb ("The two lawmakers, however, argue")
 _RX_CONNECTIVE_ASIDE = re.compile(r",\s*(?:however|though|too|meanwhile|moreover|instead|in\s+turn|in\s+fact|of\s+course|"
                                   r"for\s+(?:their|his|her|its|our)\s+part|\w+ly),\s*$", re.IGNORECASE)
@@ -834,6 +855,11 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return head
     np = _np_left(text, lo, hi)
     if np is None:
+        m = _RX_ED_DAY.search(text, max(lo, hi - 80), hi)
+        head = _np_left(text, lo, m.start(1)) if m is not None else None
+        if head is not None and (text[head[0]:head[1]].split()[0].lower() in _DETERMINERS
+                                 or text[head[1] - 1:head[1]] == "s"):
+            return head[0], _trim(text, head[0], hi)[1]
         return None
     # "An official statement issued by the Algerian government said": extend over "<participle> by"
     base = max(lo, np[0] - 40)
@@ -843,6 +869,12 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if head is not None and text[head[0]:head[1]].split()[0].lower() in _DETERMINERS:
             return head[0], np[1]
     return np
+
+
+# "New polls released Sunday showed", "A court document filed Thursday says": a participle and a day after the
+# subject's noun
+_RX_ED_DAY = re.compile(rf"\s(\w+ed)\s+(?:on\s+)?(?:(?:{_MONTHS_DAYS}|morning|afternoon|evening|night|last|this|"
+                        r"week|month|year|yesterday|today|earlier)\s+){1,3}\Z", re.IGNORECASE)
 
 
 _LY_NOUNS = {"family", "assembly", "monopoly", "anomaly", "homily", "butterfly", "bully", "weekly", "monthly",
@@ -1344,7 +1376,12 @@ def _plural_subject(text: str, cs: int) -> bool:
     first_is_head = len(words) > 1 and words[1] in {"of", "for", "to", "in", "at", "from", "with"}
     return " and " in f" {text[sp[0]:sp[1]]} " or words[0].lower() in _PLURAL_PRONOUNS or any(
         (w.islower() or (i == 0 and first_is_head)) and w.endswith("s") and not w.endswith("ss") and len(w) > 3
-        for i, w in enumerate(words))
+        for i, w in enumerate(words)) or (
+        # "Democrats say", "Senate Republicans say": a capitalised plural group noun as the head
+        len(words) <= 3 and _RX_GROUP_PLURAL.fullmatch(words[-1]) is not None)
+
+
+_RX_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ites|ics|als|ims|ives)")
 
 
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
@@ -1456,6 +1493,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
+        if form == c.lemma and c.kind != "participle" and _RX_DET_BEFORE.search(text, max(0, cs - 30), cs):
+            continue  # "the mere mention of", "a call for": a noun after a determiner
         if m.group("cue")[:1].isupper():
             # title-cased cue inside a clause is a headline ("Khiame Explains Morocco's Strategy")
             k = cs
@@ -1486,6 +1525,9 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
 
 
 # a subject that says nobody spoke: "No one", "Nobody", "None of them", "Not all attendees"
+_RX_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|his|its|their|our|my|your|any|no|every|each)\s+(?:(?:mere|very|only|"
+                            r"first|last|latest|new|same|public|formal|brief|quick|final|whole|single|slightest|"
+                            r"simple|passing|explicit|direct)\s+)?$", re.IGNORECASE)
 _RX_NEGATIVE_SUBJECT = re.compile(r"\b(?:no\s+one|nobody|none|neither|not\s+(?:all|every|everyone|many))\b",
                                   re.IGNORECASE)
 
