@@ -907,6 +907,9 @@ _RX_PERSON_NOUN_BEFORE = re.compile(r"\b(?:police|people|staff|personnel|militar
                                     re.IGNORECASE)
 
 
+_HEAD_END_PREPS = {"of", "at", "in", "from", "for", "with", "on"}
+
+
 def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
     """Whether a subject can be the source of a statement: a personal pronoun, an actor mention, a
     person/organisation description ("the minister", "officials") or a proper name."""
@@ -920,8 +923,12 @@ def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
         return True
     head = words[-1].lower().strip("’'s") if len(words[-1]) > 3 else words[-1].lower()
     if words[-1].lower() in _DESC_HEADS_EN or head in _DESC_HEADS_EN or words[-1].lower() in _PERSON_NOUNS \
-            or words[-1].lower() + "s" in _PERSON_NOUNS:
-        return True
+            or words[-1].lower() + "s" in _PERSON_NOUNS or _RX_GROUP_PLURAL.fullmatch(words[-1]):
+        return True  # (and "Many liberal Democrats")
+    k = next((i for i, w in enumerate(words) if w in _HEAD_END_PREPS), 0)
+    if 0 < k <= 3 and (_DESC_HEADS_EN.get(words[k - 1].lower()) == "person"
+                       or words[k - 1].lower() + "s" in _PERSON_NOUNS):
+        return True  # "One employee at a software firm": a person noun before the preposition
     return w0 not in _NOT_NAMES and all(w[:1].isupper() for w in words)
 
 
@@ -1356,7 +1363,9 @@ _RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|st
 
 # a headline "Trump Says He Never Pledged To ...": Says/Said/Tells with a title-case clause after it, to the
 # line end
-_RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'-]*|[a-z]{1,3}|\d[\w%]*)(?:[^\S\n]+(?:[A-Z‘“\"][\w’'‘“\".,-]*|"
+_RX_HEADLINE_SUBJECT = re.compile(r"[^\S\n]*(?:[A-Z][\w’'.-]*[^\S\n]+){0,4}"
+                                  r"(?!(?:Against|On|Of|For|To|About|With|In|By|From|Over|After|Amid)\s)[A-Z][\w’'.-]*[^\S\n]+")
+_RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'.,-]*|[a-z]{1,3}|\d[\w%]*)(?:[^\S\n]+(?:[A-Z‘“\"][\w’'‘“\".,-]*|"
                                r"[a-z]{1,3}|\d[\w%]*)){2,}[.?!’”]*[^\S\n]*(?:\n|$)")
 
 
@@ -1381,7 +1390,7 @@ def _plural_subject(text: str, cs: int) -> bool:
         len(words) <= 3 and _RX_GROUP_PLURAL.fullmatch(words[-1]) is not None)
 
 
-_RX_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ites|ics|als|ims|ives)")
+_RX_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|icans|eans|ocrats|ists|ites|ics|als|ims|ives)")
 
 
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
@@ -1493,15 +1502,22 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
-        if form == c.lemma and c.kind != "participle" and _RX_DET_BEFORE.search(text, max(0, cs - 30), cs):
-            continue  # "the mere mention of", "a call for": a noun after a determiner
+        if (form == c.lemma or c.kind == "participle") and _RX_DET_BEFORE.search(text, max(0, cs - 30), cs) \
+                and not (form in _NOUN_LIKE_FORMS and _RX_ADJUNCT_THAT.match(text, ce, min(len(text), ce + 80))):
+            # "the mere mention of", "a call for", "issued a ruling": a noun after a determiner (but "issued a
+            # warning earlier in the week that ..." reports what was said)
+            continue
         if m.group("cue")[:1].isupper():
             # title-cased cue inside a clause is a headline ("Khiame Explains Morocco's Strategy")
             k = cs
             while k > 0 and text[k - 1] in " \t“\"":
                 k -= 1
             if k > 0 and text[k - 1] not in ".!?\n:" and not (
-                    form in {"says", "said", "tells", "told"} and _RX_HEADLINE_SAYS.match(text, ce)):
+                    (form in {"says", "said", "tells", "told"} or (
+                        # "Bernie Sanders Promises Action On Immigration ...": a headline line in title case
+                        " " not in form and form.endswith("s") and c.kind in ("speech", "speech_weak", "object")
+                        and _RX_HEADLINE_SUBJECT.fullmatch(text, text.rfind("\n", 0, cs) + 1, cs)))
+                    and _RX_HEADLINE_SAYS.match(text, ce)):
                 continue
         if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
             continue  # "is said to be"
@@ -2189,8 +2205,12 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     hint = None
     if c.kind == "participle":
         sub = None
+        wm = _RX_WITH_NP_END.search(text, max(ss, cs - 80), cs)
         prior = [m for m in load_speech_verbs().regex["en"].finditer(text, ss, cs)
-                 if _starts_word(text, m.start())]
+                 if _starts_word(text, m.start())] if wm is None else []
+        if wm is not None:
+            # "..., with leader Charles Kennedy saying his party was ...": the noun phrase after `with` speaks
+            sub = _np_left(text, wm.end(), _trim(text, wm.end(), cs)[1])
         if prior:
             pm = prior[-1]
             pc = load_speech_verbs().by_form.get(("en", _RX_WS.sub(" ", pm.group("cue")).lower()))
@@ -2279,6 +2299,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             # only skip it when 'that' / ':' / ',' / a quote follows; else the content starts at the cue
             nxt = text[am.end():am.end() + 8].lstrip()
             if _RX_NXT.match(nxt):
+                if c.kind == "participle" and nxt.startswith(",") and text[sp[1]:cs].strip() == ",":
+                    return None  # "One man, responding to X, interrupted": an aside inside the subject
                 pos = am.end()
     tq = _quote_starting(doc, _first_nonspace(text, pos), _first_nonspace(text, pos) + 1)
     if tq is not None and tq.closed and _title_before(text, tq):
@@ -2416,7 +2438,10 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
     cm = _RX_CONTENT_CUT.search(text, c_s, c_e)
     while cm is not None and _quote_around(doc, cm.start()) is not None:
         cm = _RX_CONTENT_CUT.search(text, cm.end(), c_e)
-    if cm is not None and _words(text[c_s:cm.start()]) >= 4:
+    if cm is not None and (_words(text[c_s:cm.start()]) >= 4 or (
+            # "expressing their interest, but the striker said he is ...": not over another attribution
+            cm.group().startswith(",") and (obj_content or c.kind == "participle")
+            and load_speech_verbs().regex["en"].search(text, cm.end(), c_e))):
         # "said he would quarantine people over fears of the Zika virus, which is spread ...": a trailing
         # relative or contrast clause, or a second predicate of the speaker ("but did not suggest"), is not
         # part of what was said
@@ -2439,6 +2464,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         cand.min_words = 1 if text[c_s:c_s + 1].isupper() else 2
     return cand
 
+
+_RX_WITH_NP_END = re.compile(r"(?:^|[,;(]\s*|\s[—–-]\s*)with\s+(?=(?:[\w.’'-]+\s+){1,6}$)")
 
 # after a parenthetical attribution, a comma and a finite verb: the clause before it goes on
 _RX_PREDICATE_GOES_ON = re.compile(
