@@ -1321,7 +1321,7 @@ _TAIL_EN = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
     rf"through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
-    r"\w+ly)\b))*+(?:\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
+    r"\w+ly)\b))*+(?:\s+(?:who|whose)\b[^.;!?“”\"«»]*+|\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
     r"because|so|yet|which|adding|saying|noting|explaining|arguing|insisting|warning|stressing|claiming|suggesting|"
     r"calling|urging|according)\b)[a-z]+|\d+)\b(?:[^.;!?“”\"«»]|(?<=\b[A-Z])\.(?=\s*[A-Z]))*+)?"
     r"\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
