@@ -1673,6 +1673,9 @@ def _content_after_cue(doc: _Doc, ce: int, se: int, *, cut_clause: bool) -> tupl
     return _strip_final_period(text, *_trim(text, ce, c_e))
 
 
+_INTENT_OBJECT_LEMMAS = {"want", "seek"}
+# an object noun phrase right after the verb: a determiner, a possessive or a number, then a noun
+_RX_INTENT_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|further|no|\d[\d,.]*)\s+[a-z]")
 _INTENT_ADJECTIVES = {"eager", "willing", "determined", "keen", "reluctant", "unwilling"}
 _RX_PROGRESSIVE = re.compile(r"(?:\s|\b)(?:is|are|was|were|am|[’']s|[’']re)\s+(?:(?:still|now|also|already|\w+ly)\s+)?$")
 
@@ -1697,12 +1700,23 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
                    text[max(ss, cs - 8):cs]):
         return None  # "the plans to ...", "was wanted"
     m = _RX_INTENT_TO.match(text, ce, se)
-    if m is None:
+    obj = None
+    if m is None and c.lemma in _INTENT_OBJECT_LEMMAS:
+        # "Sanders wants a vast expansion of the federal government", "Sanders seeks the ouster of ...": what is
+        # wanted is the object
+        obj = _RX_INTENT_OBJECT.match(text, ce, se)
+    if m is None and obj is None:
         return None
     sp = _named_speaker_left(doc, ss, left_end)
     if sp is None:
         return None
     c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=True)
+    if obj is not None:
+        cm = _RX_OBJECT_CUT.search(text, c_s, c_e)
+        if cm is not None and not _quote_around(doc, cm.start()):
+            c_e = cm.start()
+        if not 2 <= _words(text[c_s:c_e]) <= 30:
+            return None
     if _words(text[c_s:c_e]) < 3 or _words(text[c_s:c_e]) > 40:
         return None
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
