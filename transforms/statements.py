@@ -1540,10 +1540,11 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     return out
 
 
-# a subject that says nobody spoke: "No one", "Nobody", "None of them", "Not all attendees"
+# a determiner (and an adjective) right before a cue word makes it a noun: "the mere mention of", "a call for"
 _RX_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|his|its|their|our|my|your|any|no|every|each)\s+(?:(?:mere|very|only|"
                             r"first|last|latest|new|same|public|formal|brief|quick|final|whole|single|slightest|"
                             r"simple|passing|explicit|direct)\s+)?$", re.IGNORECASE)
+# a subject that says nobody spoke: "No one", "Nobody", "None of them", "Not all attendees"
 _RX_NEGATIVE_SUBJECT = re.compile(r"\b(?:no\s+one|nobody|none|neither|not\s+(?:all|every|everyone|many))\b",
                                   re.IGNORECASE)
 
@@ -1715,8 +1716,8 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
         cm = _RX_OBJECT_CUT.search(text, c_s, c_e)
         if cm is not None and not _quote_around(doc, cm.start()):
             c_e = cm.start()
-        if not 2 <= _words(text[c_s:c_e]) <= 30:
-            return None
+        if _words(text[c_s:c_e]) > 30:
+            return None  # (an object runs shorter than an infinitive clause)
     if _words(text[c_s:c_e]) < 3 or _words(text[c_s:c_e]) > 40:
         return None
     return _Cand(cs, ce, cue_text, c.lemma, sp, c_s, c_e, None)
