@@ -1816,9 +1816,6 @@ def _extract_serial(docs: list[dict], starts_by_doc: dict[str, list[int]],
     lex = load_lexicon()
     acc = _Acc(lex)
     en_docs = [d for d in docs if d["body_text"] and (d["language"] or "") != "ar"]
-    if use_spacy:
-        from transforms.ner import _ner_spans, _spacy_ents_spans
-
     texts = [_unwrap(d["body_text"]) for d in en_docs]
     en_toks = [en_tokens(t) for t in texts]  # tokens and dictionary matches, shared by both steps
     en_hits = [lex.match_en(t, toks) for t, toks in zip(texts, en_toks, strict=True)]

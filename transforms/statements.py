@@ -793,6 +793,11 @@ _RX_TIME_ONLY = re.compile(rf"(?:{_TIME_PHRASE}|(?:over\s+|in\s+)?the\s+(?:past|
                            r"months|years))\s*(?:--|[—–-])?", re.IGNORECASE)
 
 
+def _aside_opener(text: str, lo: int, hi: int, dashes: tuple[str, ...]) -> int:
+    """Position of the last spaced dash (one of `dashes`) in [lo, hi) that opens an aside, or -1."""
+    return max(text.rfind(" " + d + " ", lo, hi) for d in dashes)
+
+
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker span ending just before a cue at hi (subject position), handling appositives/relatives; a time
     phrase opening it is left out."""
@@ -801,7 +806,7 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         k = sp[0]
         if text[sp[0]:sp[1]].rstrip().endswith(("--", "—", "–", "-")):
             # "The justice -- who has been ... over the past few days -- said": the phrase ends an aside
-            opener = max(text.rfind(" " + d + " ", lo, sp[0]) for d in ("--", "—", "–", "-"))
+            opener = _aside_opener(text, lo, sp[0], ("--", "—", "–", "-"))
             k = opener if opener > lo else lo
         sp = _speaker_left_inner(text, lo, k) if k > lo else None
     if sp is not None:
@@ -844,7 +849,7 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if k - 2 > lo and text[k - 1] in "-—–" and text[k - 2] == " ":
         # "Donald Trump - who previously said he would ... - said at a rally that ...": an aside set between
         # dashes stands between the subject and its verb
-        opener = max(text.rfind(" " + d + " ", lo, k - 2) for d in "-—–")
+        opener = _aside_opener(text, lo, k - 2, ("-", "—", "–"))
         if opener > lo:
             return _np_left(text, lo, opener)
     m = _RX_RESTRICTIVE_WHO.search(text, base, hi)
@@ -1369,6 +1374,17 @@ _RX_HEADLINE_SAYS = re.compile(r"[^\S\n]+(?:[A-Z][\w’'.,-]*|[a-z]{1,3}|\d[\w%]
                                r"[a-z]{1,3}|\d[\w%]*)){2,}[.?!’”]*[^\S\n]*(?:\n|$)")
 
 
+def _headline_cue(text: str, c: Cue, form: str, cs: int, ce: int) -> bool:
+    """A title-case cue inside a headline line: `Trump Says He Never Pledged To ...`, and any one-word verb cue
+    after a title-case subject that does not end on a preposition (`Bernie Sanders Promises Action On ...`,
+    not `... Defends Himself Against Claims He ...`)."""
+    if form not in {"says", "said", "tells", "told"} and not (
+            " " not in form and form.endswith("s") and c.kind in ("speech", "speech_weak", "object")
+            and _RX_HEADLINE_SUBJECT.fullmatch(text, text.rfind("\n", 0, cs) + 1, cs)):
+        return False
+    return _RX_HEADLINE_SAYS.match(text, ce) is not None
+
+
 _PLURAL_PRONOUNS = {"others", "many", "some", "both", "few", "several", "most", "all"}
 # a quantifier that may speak alone ("Some said they ...", and the singular "Another tweeted", "one suggested")
 _QUANTIFIER_SPEAKERS = _PLURAL_PRONOUNS | {"another", "one"}
@@ -1512,12 +1528,7 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             k = cs
             while k > 0 and text[k - 1] in " \t“\"":
                 k -= 1
-            if k > 0 and text[k - 1] not in ".!?\n:" and not (
-                    (form in {"says", "said", "tells", "told"} or (
-                        # "Bernie Sanders Promises Action On Immigration ...": a headline line in title case
-                        " " not in form and form.endswith("s") and c.kind in ("speech", "speech_weak", "object")
-                        and _RX_HEADLINE_SUBJECT.fullmatch(text, text.rfind("\n", 0, cs) + 1, cs)))
-                    and _RX_HEADLINE_SAYS.match(text, ce)):
+            if k > 0 and text[k - 1] not in ".!?\n:" and not _headline_cue(text, c, form, cs, ce):
                 continue
         if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
             continue  # "is said to be"
@@ -2029,7 +2040,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         if sp is None and left_stripped.endswith(","):
             # "“...,” Jenna Golden, Twitter's director of political advertising, said"
             sp = _speaker_left(text, ss, cs)
-            if sp is not None and not re.search(r"[,?!—–…-]\s?[”\"»]\s*$", text[ss:sp[0]]):
+            if sp is not None and not _RX_ENDS_QUOTE_COMMA.search(text[ss:sp[0]].rstrip()):
                 sp = None
         if sp is not None:
             pre = text[ss:sp[0]].rstrip()
