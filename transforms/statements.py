@@ -351,7 +351,7 @@ _NP_STOP = {
     "sent", "stood", "saw", "knew", "put", "set", "let", "wrote", "spent", "sat", "paid", "led", "heard",
     "meant", "seemed", "appeared", "tried", "wanted", "needed", "hoped", "begins", "seems",
 }
-_AUX_SKIP = {"has", "have", "had", "also", "now", "here", "always", "sometimes", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
+_AUX_SKIP = {"has", "have", "had", "also", "now", "only", "here", "always", "sometimes", "however", "later", "twice", "thrice", "openly", "initially", "then", "previously", "repeatedly", "further", "again",
              "once", "recently", "publicly", "privately", "reportedly", "would", "will", "did", "does", "do",
              "not", "never", "often", "even", "first", "last", "finally", "already", "just", "simply", "long", "since", "still", "has been", "been", "both", "all", "too", "soon",
              "subsequently", "separately", "earlier", "yesterday", "today", "tonight", "originally", "on",
@@ -772,7 +772,10 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
 _RX_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|long|since|would|will|did|does|do|not|never|often|again|"
                           r"already|always|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
 # a connective set off by commas between a subject and its verb ("The two lawmakers, however, argue")
+# ", which ... ," / ", who ... ," with no comma inside, right before a cue
+_RX_COMMA_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:.!?“”\"()]+$")
 _RX_CONNECTIVE_ASIDE = re.compile(r",\s*(?:however|though|too|meanwhile|moreover|instead|in\s+turn|in\s+fact|of\s+course|"
+                                  r"for\s+(?:instance|example)|in\s+particular|likewise|also|"
                                   r"for\s+(?:their|his|her|its|our)\s+part|\w+ly),\s*$", re.IGNORECASE)
 _RX_SHARE_APPOSITIVE = re.compile(r"\s*\d[\d.,]*\s*(?:%|percent|per\s+cent)\s*")
 _RX_PREP_BEFORE = re.compile(r"\b(?:of|from|in|at|for|with|by|to|on|about|against|than)\s+$", re.IGNORECASE)
@@ -822,7 +825,8 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         k -= 1
     cm = _RX_CONNECTIVE_ASIDE.search(text, max(lo, k - 40), k)
     if cm is not None and cm.start() > lo:
-        return _speaker_left_inner(text, lo, cm.start())  # "The two lawmakers, however, argue"
+        # "The two lawmakers, however, argue"; "Brian Murphy, the chairman of ..., for example, said"
+        return _appositive_head(text, lo, cm.start(), subject=True) or _speaker_left_inner(text, lo, cm.start())
     # relative "who" / "which"
     base = max(lo, hi - 80)
     m = _RX_RELATIVE.search(text[base:hi])
@@ -845,7 +849,17 @@ def _speaker_left_inner(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if am is not None and am.start() > lo and text[am.start() - 1] in ",-—–":
             k = am.start()
     if k > lo and text[k - 1] == ",":
-        return _appositive_head(text, lo, k - 1, subject=True)
+        head = _appositive_head(text, lo, k - 1, subject=True)
+        if head is None:
+            rm = _RX_COMMA_RELATIVE.search(text, max(lo, k - 260), k - 1)
+            if rm is not None and rm.start() > lo:
+                # "The complaint, which was filed in federal district court in Washington, alleged", "Gen. John
+                # Allen, who led United States forces in Afghanistan and later ..., said": a long relative clause
+                head = _np_left(text, lo, rm.start())
+            elif text[:k - 1].rstrip().endswith(")"):
+                # "Sen. Jack Reed (D-R.I.), said"
+                head = _np_left(text, lo, k - 1)
+        return head
     if k - 2 > lo and text[k - 1] in "-—–" and text[k - 2] == " ":
         # "Donald Trump - who previously said he would ... - said at a rally that ...": an aside set between
         # dashes stands between the subject and its verb
@@ -1322,6 +1336,9 @@ _RX_ING_SUBJECT = re.compile(r"(?!(?:speaking|writing|referring|responding|havin
 _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figures|numbers)\b|^\W*\d",
                          re.IGNORECASE)
 
+# a body named "Survey" or "Data" speaks ("The U.S. Geological Survey said"); a poll does not
+_RX_NAMED_BODY = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:Survey|Data)\b")
+
 _TAIL_EN = re.compile(
     rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
     rf"through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
@@ -1362,6 +1379,17 @@ _RX_NP_CLAUSE = re.compile(
     rf"(?:{_FINITE}|never|\w+ed)\b")
 # the same with a finite auxiliary only (not "wrote a detailed letter", "maintains a large pledged lead")
 _RX_NP_FINITE_CLAUSE = re.compile(_RX_NP_CLAUSE.pattern.replace("|never|\\w+ed)", ")"))
+# a that-less clause after a weak cue: a subject of up to five words, none of them a relative or a verb of
+# its own, then a finite auxiliary ("suggested Trump hadn’t meant", "insist delegates must heed", "suggests
+# any further deals to increase trade should be"); not "wrote an op-ed that was ...", "the remarks in other
+# arenas have", "has seen the messages but would"
+# a cue word after a possessive, a determiner or a number is a noun or an adjective ("Britain's charged
+# uprising", "400 pledged delegates")
+_RX_NOT_VERB_BEFORE = re.compile(r"(?:[’']s|\d|\b(?:the|a|an|his|her|their|its|our|my|your))\s+$", re.IGNORECASE)
+_RX_WEAK_CLAUSE = re.compile(
+    r"\s*(?:(?!(?:that|which|who|whom|whose|where|when|while|if|as|because|and|but|or|in|on|at|about|for|of|"
+    r"from|with|by|over|after|before|against|into|than)\b)[\w’'.-]+\s+){1,5}?"
+    rf"(?:{_FINITE}|(?:had|has|have|are|were|can|could|would|should|do)n[’']t)\b")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:{_FINITE})\b)")
 
@@ -1412,6 +1440,9 @@ _RX_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|icans|eans|ocrats|ists|ites|i
 # a sentence adverb before a subject ("Even China, Pyongyang's only ally, said it was ...")
 _LEAD_CONNECTIVES = "But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier|Also"
 _RX_LEAD_WORD = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES}|Even|Then|Instead)\b,?)?")
+# a finished clause and a conjunction before a subject with an appositive ("The White House contends ..., and
+# Brian Deese, the White House climate change adviser, said he ...")
+_RX_COORD_LEAD = re.compile(r"\w\s*(?:[,;]\s*(?:and|but|while|whereas|yet)|;)$")
 _RX_LEAD_OK = re.compile(rf"(?:(?:{_LEAD_CONNECTIVES})\b,?\s*)?"
                          r"(?:[^,.;:!?“”\"]{1,40},\s*(?:(?:however|though|meanwhile|too|also),\s*)?)?")
 _RX_DAY_ADJUNCT = re.compile(
@@ -2166,8 +2197,9 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             # the left side is a subject with an appositive ("Nicole Hargrove, a Carrier worker, said she
             # was ..."): the pronoun or name after the cue opens the content
             app = _speaker_left(text, ss, cs) if c.kind in ("speech", "speech_weak") else None
-            if app is None or not _RX_LEAD_WORD.fullmatch(text[ss:app[0]].strip(" \n\"“”")) \
-                    or re.search(r"[.!?]", text[app[1]:cs]):
+            if app is None or re.search(r"[.!?]", text[app[1]:cs]) or not (
+                    _RX_LEAD_WORD.fullmatch(text[ss:app[0]].strip(" \n\"“”"))
+                    or (_RX_COORD_LEAD.search(text[ss:app[0]].rstrip()) and not _quotes_between(doc, ss, cs))):
                 return None
             sp, inverted = app, False
     quote_next = _RX_QUOTE_AFTER_CUE.match(text, ce, ce + 8) is not None  # "asked, “...”", "continued: “...”"
@@ -2268,7 +2300,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             return None
     sp_txt = text[sp[0]:sp[1]].lower()
     if (_NONSPEAKER.search(sp_txt) and c.cue_type != "document" and not (
-            c.lemma == "say" and _RX_RESPONDENTS.search(sp_txt))) or (
+            c.lemma == "say" and _RX_RESPONDENTS.search(sp_txt)) and not _RX_NAMED_BODY.search(text, sp[0], sp[1])) or (
             sp_txt in _DETERMINERS and not (sp_txt in _QUANTIFIER_SPEAKERS and c.cue_type == "speech"
                                             and c.kind in ("speech", "speech_weak", "address")
                                             and not text[sp[1]:cs].strip())):
@@ -2401,6 +2433,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
                 _RX_PRONOUN_CLAUSE.match(text, pos, se) or _RX_IT_CLAUSE.match(text, pos, se)
                 or _RX_WH_CLAUSE.match(text, pos, se)
                 or (c.cue_type == "speech" and _RX_NP_FINITE_CLAUSE.match(text, pos, se))
+                or (c.cue_type in ("speech", "thought") and _RX_WEAK_CLAUSE.match(text, pos, se)
+                    and not _RX_NOT_VERB_BEFORE.search(text, max(ss, cs - 30), cs))
                 or between_commas):
             return None
         if c.cue_type == "document" and not had_that:
