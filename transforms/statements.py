@@ -918,6 +918,11 @@ _PERSON_NOUNS = {
     "executives", "scholars", "researchers", "scientists", "journalists", "reporters", "editors", "writers",
     "administration", "party", "court", "board", "council", "parliament", "congress", "senate", "house",
     "authorities", "army", "military", "union", "unions", "network", "newspaper", "magazine",
+    "nurses", "doctors", "teachers", "pastors", "priests", "officers", "agents", "soldiers", "veterans",
+    "professors", "authors", "columnists", "commentators", "hosts", "billionaires", "founders", "chairman",
+    "chairwoman", "businessman", "businesswoman", "businessmen", "congressman", "congresswoman", "publications",
+    "departments", "agencies", "ministries", "companies", "firms", "groups", "campaigns", "committees",
+    "commissions", "organizations", "organisations", "outlets", "town", "city", "government", "governments",
 }
 
 
@@ -951,6 +956,12 @@ def _speakerish(doc: _Doc, sp: tuple[int, int]) -> bool:
     return w0 not in _NOT_NAMES and all(w[:1].isupper() for w in words)
 
 
+# past tenses without -ed that end a subject ("The Florida senator sought to calm ..., saying")
+_IRREGULAR_PAST = {"sought", "thought", "brought", "bought", "began", "became", "won", "kept", "found", "knew",
+                   "wrote", "ran", "saw", "sent", "spent", "told", "said", "stood", "heard", "built", "led",
+                   "paid", "fought", "struck", "drew", "threw", "chose", "rose", "broke", "spoke", "took"}
+
+
 def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
     """Subject of the main clause before a participle/coordinated cue at hi: the first noun phrase of the
     last comma-separated segment that starts with one (`Hours later, Trump returned ..., telling`)."""
@@ -976,7 +987,7 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
             if len(w) == 1 and not w.isalnum() and w not in "’'":
                 break
             after_det = k > 0 and toks[k - 1][2].lower() in _DETERMINERS
-            if wl in _NP_STOP or (not _is_cap(w) and wl not in _DETERMINERS and (
+            if wl in _NP_STOP or wl in _IRREGULAR_PAST or (not _is_cap(w) and wl not in _DETERMINERS and (
                     (wl.endswith("ed") and not after_det) or (k > 0 and wl.endswith("ly") and len(wl) > 6
                                              and wl not in _LY_NOUNS)
                     or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper() and not after_det))):
@@ -1685,8 +1696,12 @@ _RX_NAMING_OBJ = re.compile(
 )
 
 
-_RX_INTENT_TO = re.compile(r"\s+(?:(?:him|her|them|us|me|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+)?"
+_RX_INTENT_TO = re.compile(r"(?:\s*,\s*\w+ly\s*,)?\s+(?:(?:him|her|them|us|me|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+)?"
                            r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|be\s+sure\b)[a-z]\w+)")
+# "wants voters to know", "want all immigrants in the country illegally to be deported": `want` with a
+# lower-case object of up to six words before the infinitive (not "want ready access to firearms")
+_RX_WANT_OBJECT_TO = re.compile(r"\s+(?:(?!(?:to|that|which|who|and|but|or|because|if|when)\b)[\w’'-]+\s+){1,6}?"
+                                r"(?P<to>to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|[a-z]+[^s\W]s\b)[a-z]\w+)")
 
 
 def _named_speaker_left(doc: _Doc, ss: int, cs: int) -> tuple[int, int] | None:
@@ -1743,6 +1758,8 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
                    text[max(ss, cs - 8):cs]):
         return None  # "the plans to ...", "was wanted"
     m = _RX_INTENT_TO.match(text, ce, se)
+    if m is None and c.lemma == "want":
+        m = _RX_WANT_OBJECT_TO.match(text, ce, se)
     obj = None
     if m is None and c.lemma in _INTENT_OBJECT_LEMMAS:
         # "Sanders wants a vast expansion of the federal government", "Sanders seeks the ouster of ...": what is
@@ -1754,6 +1771,9 @@ def _intent_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: 
     if sp is None:
         return None
     c_s, c_e = _content_after_cue(doc, ce, se, cut_clause=True)
+    if m is not None and "," in text[ce:m.start("to")]:
+        c_s = m.start("to")  # "refused, generally, to concede ..."
+    c_e = _cut_second_predicate(doc, c_s, c_e)  # "sought to calm his supporters, and took a heckler in stride"
     if obj is not None:
         cm = _RX_OBJECT_CUT.search(text, c_s, c_e)
         if cm is not None and not _quote_around(doc, cm.start()):
