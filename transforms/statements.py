@@ -1570,6 +1570,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             k = cs
             while k > 0 and text[k - 1] in " \t“\"":
                 k -= 1
+            if k > 1 and text[k - 1] in "”’»" and text[k - 2] in ".!?":
+                k -= 1  # a sentence that ends inside its quote: “... laws.” Said one official: “...”
             if k > 0 and text[k - 1] not in ".!?\n:" and not _headline_cue(text, c, form, cs, ce):
                 continue
         if form in {"says", "say", "said"} and _RX_TO_BE.match(text, ce, ce + 12):
@@ -2017,9 +2019,20 @@ def _lead_of_quote(doc: _Doc, ss: int, q: Quote) -> int | None:
     return ls
 
 
+_RX_ASIDE_VERB = re.compile(rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{_FINITE}|[a-z]+ed|"
+                            rf"{'|'.join(sorted(_IRREGULAR_PAST))})\b")
+
+
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     coord: list[int] = []
     cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
+    if cand is not None and c.kind == "participle" and cand.sp is not None and cand.quotes_direct is None \
+            and doc.text[cand.sp[1]:cs].strip() == "," and cand.cs > cs:
+        # "The attorney general of Texas, claiming the law was unconstitutional, filed a suit": a participle
+        # between its subject and the subject's verb is an aside; the content ends where the verb comes
+        vm = _RX_ASIDE_VERB.search(doc.text, cand.cs, cand.ce)
+        if vm is not None and _words(doc.text[cand.cs:vm.start()]) >= 3:
+            cand.ce = vm.start()
     if cand is not None and coord:
         cand.coord = coord[0]
     return cand
@@ -2072,6 +2085,10 @@ _RX_MEDIUM_ONLY = re.compile(r"\s*(?:(?:to|with|on|from|at|for|by|issued|release
                              re.IGNORECASE)
 
 
+# "Said Comey, “...”": the speaker between a fronted cue and the quote it introduces
+_RX_FRONTED_SPEAKER = re.compile(r"[^\S\n]+(?P<sp>[^,:;.!?“”\"\n]{2,80}?)[^\S\n]*[,:][^\S\n]*(?=[“\"])")
+
+
 def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int,
                    coord_out: list[int]) -> _Cand | None:
     text = doc.text
@@ -2080,6 +2097,16 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return _naming_en(doc, c, cue_text, cs, ce, ss, se)
     if c.kind == "intent":
         return _intent_en(doc, c, cue_text, cs, ce, ss, se)
+    if cue_text[:1].isupper() and c.kind in ("speech", "speech_weak", "speech_trailing") \
+            and not L.strip(" \n\"“”‘’'"):
+        # -------- fronted: Said Comey, “...” --------
+        fm = _RX_FRONTED_SPEAKER.match(text, ce, min(len(text), ce + 100))
+        q = _quote_around(doc, fm.end() + 1) if fm is not None else None
+        if q is not None and q.open == fm.end() and _words(text[q.open + 1:q.close]) >= 3:
+            sp = _trim(text, fm.start("sp"), fm.end("sp"))
+            if _speakerish(doc, sp):
+                spans = _quote_pieces(doc, q, upto=False)
+                return _Cand(cs, ce, cue_text, c.lemma, sp, spans[0][0], spans[-1][1], spans)
     # -------- trailing attribution: CONTENT, X said. / “...,” said X. --------
     left_stripped = L.rstrip()
     sp = None
