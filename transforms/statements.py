@@ -1681,7 +1681,7 @@ _RX_CONTENT_CUT = re.compile(
     r"\s+(?:but|and)\s+(?:did|does|do|has|had|was|is|would|will|also|then|later)\s+(?:not\s+|n[’']t\s+)?"
     r"(?:say|said|suggest|suggested|mention|mentioned|add|added|declined|refused|\w+ed)\b",
 )
-_RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|"
+_RX_ASK_Q = re.compile(r"\s+(?:(?:him|her|them|me|us|(?:former\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|"
                        r"(?:the|a|an|his|her|their|our|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?"
                        r"(?P<q>(?:if|whether|what|who|why|how|when|which|where)\b)")
 # "was asked by host John Dickerson whether ...", "Asked by Matt Lauer whether ...": the asker after "by"
@@ -2276,7 +2276,8 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
             return None
         # a request: "He asked them to reconsider ...", "Stephanopoulos asked Trump to respond ..."
         rm = re.match(r"\s+(?P<obj>(?!(?:about|for|if|whether|to|on|in|at|of|with|by|from|after|why|what|how|when)\b)"
-                      r"(?:[\w.’'-]+\s+){1,4}?(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]|[“\"])|"
+                      r"(?:(?!(?:that|who|which|if|whether|what|why|how|and\s+then)\b)[\w.’'-]+\s+){1,8}?"
+                      r"(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[“\"]?[a-z]|[“\"])|"
                       # "asked Kasich, who is fourth in the count, to lay out ...": an appositive after the object
                       r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+(?:who|a|an|the)\s[^,.;]{1,80},\s+to\s+[a-z])",
                       text[ce:se])
