@@ -1351,8 +1351,9 @@ _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figu
 _RX_NAMED_BODY = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:Survey|Data)\b")
 
 _TAIL_EN = re.compile(
-    rf"(?:\s*+,?\s*+(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|from|to|before|after|with|"
-    rf"through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|(?:{_MONTHS_DAYS})\b[^,.;:“”\"«»!?]*+|"
+    rf"(?:\s*+,?\s*+(?:(?:on|in|at(?!\s+(?:least|most)\b)|during|last|this|late|early|earlier|later|via|from|to|"
+    rf"before|after|with|through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
+    rf"(?:{_MONTHS_DAYS})\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
     r"\w+ly)\b))*+(?:\s+(?:who|whose)\b[^.;!?“”\"«»]*+|\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
     r"because|so|yet|which|adding|saying|noting|explaining|arguing|insisting|warning|stressing|claiming|suggesting|"
