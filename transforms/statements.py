@@ -396,7 +396,8 @@ _RX_ADJUNCT_THAT = re.compile(rf"(?:{_ADJUNCT.pattern})\s*\bthat\s+(?!(?:is|was|
 _RX_INITIALS = re.compile(r"(?:\w\.)+")
 _RX_NP_TAIL = re.compile(r"\s+(?:of|for|at|in|the|a|an)$", re.IGNORECASE)
 _RX_RELATIVE = re.compile(r"(?:(?:,|\s[—–-])\s*)?\b(who|which)\s+(?:(?:has|had|have|also|later|then|once|long|"
-                          r"already|never|often|always|\w+ly)\s+)*$",
+                          r"already|never|often|always|in\s+the\s+past|at\s+times|for\s+(?:years|months|decades)|"
+                          r"\w+ly)\s+)*$",
                           re.IGNORECASE)
 _RX_ED_BY = re.compile(r"(?:^|\s)(\w+ed)\s+by\s+$")
 _RX_WS = re.compile(r"\s+")
@@ -772,8 +773,9 @@ def _appositive_head(text: str, lo: int, comma: int, *, subject: bool = False) -
 _RX_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|long|since|would|will|did|does|do|not|never|often|again|"
                           r"already|always|now|still|once|later|then|\w+ly))+\s*$", re.IGNORECASE)
 # a connective set off by commas between a subject and its verb ("The two lawmakers, however, argue")
-# ", which ... ," / ", who ... ," with no comma inside, right before a cue
-_RX_COMMA_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:.!?“”\"()]+$")
+# ", which ... ,", ", who ... ,", ", including ... ,", ", prepared for ... ," with no comma inside, right before a cue
+_RX_COMMA_RELATIVE = re.compile(r",\s+(?:who|which|including|such\s+as|like|especially|\w+ed\s+(?:by|for|in|at|on|with|from))"
+                                r"\s[^,;:.!?“”\"()]+$")
 _RX_CONNECTIVE_ASIDE = re.compile(r",\s*(?:however|though|too|meanwhile|moreover|instead|in\s+turn|in\s+fact|of\s+course|"
                                   r"for\s+(?:instance|example)|in\s+particular|likewise|also|"
                                   r"for\s+(?:their|his|her|its|our)\s+part|\w+ly),\s*$", re.IGNORECASE)
