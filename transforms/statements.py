@@ -669,6 +669,10 @@ def _np_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         start_j += 1  # "On Wednesday Prime Minister X said": the day is no part of the speaker
     if start_j > end_j:
         return None
+    if start_j < end_j and toks[end_j][2].lower() in {"he", "she", "they", "we", "i"} \
+            and toks[end_j - 1][2].lower() not in {"and", "or", "nor"} \
+            and not (toks[end_j][2] == "I" and _is_cap(toks[end_j - 1][2])):  # (not "Title I supports")
+        start_j = end_j  # "Asked if he would welcome BNP voters he told the BBC": the pronoun is the subject
     return toks[start_j][0], toks[end_j][1]
 
 
@@ -2089,7 +2093,8 @@ _RX_MEDIUM_ONLY = re.compile(r"\s*(?:(?:to|with|on|from|at|for|by|issued|release
 
 
 # "Said Comey, “...”": the speaker between a fronted cue and the quote it introduces
-_RX_FRONTED_SPEAKER = re.compile(r"[^\S\n]+(?P<sp>[^,:;.!?“”\"\n]{2,80}?)[^\S\n]*[,:][^\S\n]*(?=[“\"])")
+_RX_FRONTED_SPEAKER = re.compile(r"[^\S\n]+(?P<sp>(?!(?:if|whether|what|how|why|when|about|to|for|that)\b)"
+                                 r"[^,:;.!?“”\"\n]{2,80}?)[^\S\n]*[,:][^\S\n]*(?=[“\"])")
 
 
 def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int,
@@ -2100,7 +2105,7 @@ def _verb_en_inner(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, 
         return _naming_en(doc, c, cue_text, cs, ce, ss, se)
     if c.kind == "intent":
         return _intent_en(doc, c, cue_text, cs, ce, ss, se)
-    if cue_text[:1].isupper() and c.kind in ("speech", "speech_weak", "speech_trailing") \
+    if cue_text[:1].isupper() and c.kind in ("speech", "speech_weak", "speech_trailing") and c.lemma != "ask" \
             and not L.strip(" \n\"“”‘’'"):
         # -------- fronted: Said Comey, “...” --------
         fm = _RX_FRONTED_SPEAKER.match(text, ce, min(len(text), ce + 100))
