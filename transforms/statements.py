@@ -2799,6 +2799,50 @@ def _ar_skip_addressee(doc: _Doc, pos: int) -> int:
     return out
 
 
+# a noun that introduces a name in quote marks: قناة "...", لشبكة «...», شركة "...", صحيفة «...»
+_RX_AR_NAME_INTRO = re.compile(
+    r"[وفلب]?(?:ال|لل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|شركة|مصرف|بنك|مؤسسة|منظمة|جمعية|حزب|جبهة|حركة|"
+    r"مبادرة|مركز|برنامج|مكتب|تلفزيون|التلفزيون|إذاعة|راديو|مجموعة|هيئة|صندوق|مؤشر|تقرير|كتاب|فيلم|مسلسل)"
+    r"(?:ي|ية)?")
+
+
+# the outlet a speaker spoke to: لشبكة، لقناة، لصحيفة ... (not "الرئيس التنفيذي لشركة": the company he heads)
+_RX_AR_TO_MEDIA = re.compile(r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو)")
+
+
+def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]:
+    """An Arabic speaker span with the outlet it spoke to left out (قال جون ماكين لشبكة "..." -> جون ماكين) and
+    the quoted name of an outlet kept in (ذكرت صحيفة "وول ستريت جورنال" -> صحيفة "وول ستريت جورنال")."""
+    text = doc.text
+    words = list(re.finditer(r"\S+", text[sp[0]:sp[1]]))
+    if len(words) >= 2 and _RX_AR_TO_MEDIA.fullmatch(words[-1].group()):
+        return sp[0], sp[0] + words[-2].end()
+    if words and _RX_AR_NAME_INTRO.fullmatch(words[-1].group()) and not words[-1].group().startswith("ل"):
+        k = _first_nonspace(text, sp[1])
+        q = _quote_starting(doc, k, k + 1) if text[k:k + 1] in "\"«“" else None
+        if q is not None and q.closed and _ar_quoted_name(doc, q, se):
+            return sp[0], q.close + 1
+    return sp
+
+
+def _ar_quoted_name(doc: _Doc, q: Quote, se: int) -> bool:
+    """A quote that names something (an outlet, a party, a firm) rather than quoting speech: up to two words,
+    or up to five without punctuation when a complementiser (إن / أن) follows soon after it."""
+    text = doc.text
+    inner = text[q.open + 1:q.close]
+    n = _words(inner)
+    if n <= 2:
+        return True
+    if n > 5 or re.search(r"[.!?،,:؛]", inner) or _AR_COMP.match(inner.strip()):
+        return False
+    prev = text[max(0, q.open - 30):q.open].split()
+    if prev and _RX_AR_NAME_INTRO.fullmatch(prev[-1]):
+        return True  # لقناة "سي إن إن"، في شركة "بي دبليو سي"، مصرف "بنك أوف ذا وست"
+    cm = _AR_COMP.search(text, q.close + 1, min(se, q.close + 80))
+    # the complementiser in the same clause: not "قال فابيوس "..."، إلا انه ...", "كما يقول المثل "..."، فإن"
+    return cm is not None and not re.search(r"[.!?،,:؛\"«»“”]", text[q.close + 1:cm.start()])
+
+
 def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     cue = text[cs:ce]
@@ -2818,10 +2862,14 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     if c.kind == "participle":
         hint = "subject"
     nxt = text[pos:pos + 1]
+    name_q = None
     if nxt in "\"«“":
         nq = _quote_starting(doc, pos, pos + 1)
-        if nq is not None and _words(text[nq.open + 1:nq.close]) <= 2:
-            nxt = " "  # وأوضحت "بلتون" أن ...: a quoted name is the subject, not the statement
+        if nq is not None and _ar_quoted_name(doc, nq, se):
+            # وأوضحت "بلتون" أن ...; قالت «جبهة الوطنيين المتحدة» على موقعها إنها ...: a quoted name is the
+            # subject, not the statement
+            nxt = " "
+            name_q = nq
     cm = _AR_COMP.match(text, pos)
     if cm is None and (pm := _RX_AR_PREP_COMP.match(text, pos)) is not None:
         pos = pm.end("prep")  # "وأشار إلى أن ...", "وشدد على أن ...": pro-drop, the preposition opens the content
@@ -2859,6 +2907,8 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
         hint = hint or ("implicit" if sp is None else None)
     else:
         np = _ar_np(text, pos, se)
+        if np is None and name_q is not None:
+            np = name_q.inner  # قالت «جبهة الوطنيين المتحدة» ...: the name without its marks
         if np is None:
             # SVO: "وكانت صحيفة "الخبر" الجزائرية قد ذكرت في تقرير ... أن"
             left = text[ss:ws]
@@ -2869,6 +2919,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
                 return None
         else:
             sp = np
+        sp = _ar_speaker_name(doc, sp, se)
         # a quote just before the verb: «الوضع خطير»، قال المتحدث باسم الحكومة
         ql = _quotes_between(doc, ss - 1, ws) if not (cs > 0 and text[cs - 1] in "وف") else []
         if ql and ql[-1].closed and not text[ql[-1].close + 1:ws].strip(" ،,\u200f") \
@@ -2878,6 +2929,8 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
                          gender=gender)
         # skip adjuncts up to the complementiser / colon / quote (address verbs: up to إلى)
         after = sp[1] if sp[1] > pos else pos
+        if name_q is not None and sp == name_q.inner:
+            after = name_q.close + 1
         k = after
         found = None
         skip_to = -1
@@ -2887,7 +2940,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
                 continue
             if token[:1] in "\"«“»”":
                 tq = _quote_starting(doc, after + w.start(), after + w.start() + 1)
-                if tq is not None and _words(text[tq.open + 1:tq.close]) <= 2:
+                if tq is not None and _ar_quoted_name(doc, tq, se):
                     skip_to = tq.close
                     continue  # a quoted name on the way (في تصريح نقلته "فرانس برس" على أنه ...)
             if _AR_COMP.fullmatch(token.strip("،,")) or token[:1] in ":\"«“»”":
