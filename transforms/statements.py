@@ -2723,10 +2723,14 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
         np = _ar_np(text, cue_end, se)
     if np is None:
         return None
+    if re.search("وفق|طبق", text[cs:ce]) and text[np[0]:np[0] + 1] == "ل" and text[np[0] + 1:np[0] + 2] not in ("ل", "") \
+            and len(text[np[0]:np[1]].split()[0]) > 3 and not doc.mentions_starting(np[0], np[0]):
+        np = (np[0] + 1, np[1])  # وفقا لموقع "..." -> موقع "..." (not بحسب لاغارد): لـ is no part of the source
     np_words = text[np[0]:np[1]].split()
     if not np_words[0][:1].isalpha() or (len(np_words) == 1 and re.search(r"(?:ه|ها|هم|هما)$", np_words[0])):
         return None  # "وفق مفهومه" (by his understanding), not a source
-    if normalize_arabic(np_words[0].removeprefix("ل")) in _AR_NOT_SOURCE_HEADS:
+    if normalize_arabic(np_words[0].removeprefix("ل")) in _AR_NOT_SOURCE_HEADS \
+            or _ar_bare_head(np_words[0]) in _AR_NOT_SOURCE_STEMS:
         return None  # "حسب التوزيع العرقي", "وفق الخطة": a norm or a measure, not a source
     cue = text[cs:ce]
     left = text[ss:m.start()]
@@ -3054,6 +3058,24 @@ _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "منهجية", "المنهجية", "النظام", "نظام", "القانون", "قانون", "القوانين", "الأنظمة", "اللوائح", "التعليمات",
     "الإجراءات", "الاتفاق", "اتفاق", "الاتفاقية", "اتفاقية", "المادة", "قرار", "القرار", "الدستور", "الشريعة",
     "معايير", "أحكام", "الأحكام")}
+
+
+def _ar_bare_head(word: str) -> str:
+    """A noun without the preposition لـ, the article and a possessive ending: لقواعدها -> قواعد, للشروط -> شروط."""
+    w = normalize_arabic(word)
+    w = w[2:] if w.startswith("لل") else w[1:] if w.startswith("ل") and len(w) > 3 else w
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    for suf in ("هما", "ها", "هم", "نا", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[:-len(suf)]
+    return w
+
+
+# (and "حسب نوع المخالفة", "وفقا لقواعدها الدستورية", "بحسب السعر المتوقع")
+_AR_NOT_SOURCE_STEMS = {_ar_bare_head(w) for w in (
+    "نوع", "قواعد", "سعر", "أسعار", "نسبة", "مستوى", "طبيعة", "حجم", "عدد", "مدة", "شروط", "شرط", "معايير", "معيار",
+    "مبدأ", "مبادئ", "أساس", "قيمة", "ترتيب", "مرحلة", "ظروف", "حاجة", "خطة", "قانون", "نظام", "اتفاق", "اتفاقية",
+    "حكم", "ذلك", "هذا", "هذه")}  # (and "وفقا لذلك": accordingly)
 
 
 # ----------------------------------------------------------------------------------------------------------
