@@ -2726,6 +2726,8 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     if re.search("وفق|طبق", text[cs:ce]) and text[np[0]:np[0] + 1] == "ل" and text[np[0] + 1:np[0] + 2] not in ("ل", "") \
             and len(text[np[0]:np[1]].split()[0]) > 3 and not doc.mentions_starting(np[0], np[0]):
         np = (np[0] + 1, np[1])  # وفقا لموقع "..." -> موقع "..." (not بحسب لاغارد): لـ is no part of the source
+    np_end = np[1]  # the content starts after the whole noun phrase, relative clause and all
+    np = _ar_speaker_name(doc, np, se)
     np_words = text[np[0]:np[1]].split()
     if not np_words[0][:1].isalpha() or (len(np_words) == 1 and re.search(r"(?:ه|ها|هم|هما)$", np_words[0])):
         return None  # "وفق مفهومه" (by his understanding), not a source
@@ -2737,7 +2739,7 @@ def _ar_prep(doc, c, m, cs, ce, ss, se) -> _Cand | None:
     left_core = left.strip(" ،,")
     if _words(left_core) <= 1 and not re.search(r"[\"«”»]\s*$", left_core):
         # clause-initial: "وبحسب المصدر الأمني فإن ..." -> content after the NP
-        pos = _first_nonspace(text, np[1])
+        pos = _first_nonspace(text, max(np[1], np_end))
         if _RX_AR_TO_OUTLET.match(text, pos):
             pos = _ar_skip_addressee(doc, pos)  # "وحسب مصادر لـ«الشرق الأوسط»، فإن ...": who the sources told
         while pos < len(text) and text[pos] in " ،,":
@@ -2814,11 +2816,22 @@ _RX_AR_NAME_INTRO = re.compile(
 _RX_AR_TO_MEDIA = re.compile(r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو)")
 
 
+_RX_AR_SPEAKER_CUT = re.compile(r"(?:الذي|التي|الذين|اللذان|اللتان|اللواتي|قبيل|قبل|بعد|خلال|أثناء|اثناء|عقب|أمس|"
+                                r"امس|اليوم|للصحافة|للصحفيين|للصحافيين|للإعلام|للاعلام|لوسائل)")
+
+
 def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]:
     """An Arabic speaker span with the outlet it spoke to left out (قال جون ماكين لشبكة "..." -> جون ماكين) and
     the quoted name of an outlet kept in (ذكرت صحيفة "وول ستريت جورنال" -> صحيفة "وول ستريت جورنال")."""
     text = doc.text
     words = list(re.finditer(r"\S+", text[sp[0]:sp[1]]))
+    for i, w in enumerate(words[1:], 1):
+        if _RX_AR_SPEAKER_CUT.fullmatch(w.group()) and _quote_around(doc, sp[0] + w.start()) is None:
+            # "رونالدينيو الذي سيرتدي القميص رقم 10", "أسيلبورج وزير خارجية لكسمبورج قبيل المحادثات", "لو مير
+            # للصحافة": a relative clause, a time phrase or the press spoken to ends the speaker
+            sp = (sp[0], _trim(text, sp[0], sp[0] + words[i - 1].end())[1])
+            words = words[:i]
+            break
     if len(words) >= 2 and _RX_AR_TO_MEDIA.fullmatch(words[-1].group()):
         return sp[0], sp[0] + words[-2].end()
     if words and _RX_AR_NAME_INTRO.fullmatch(words[-1].group()) and not words[-1].group().startswith("ل"):
@@ -2923,6 +2936,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
                 return None
         else:
             sp = np
+        sp_end = sp[1]  # adjuncts are skipped from the end of the whole noun phrase
         sp = _ar_speaker_name(doc, sp, se)
         # a quote just before the verb: «الوضع خطير»، قال المتحدث باسم الحكومة
         ql = _quotes_between(doc, ss - 1, ws) if not (cs > 0 and text[cs - 1] in "وف") else []
@@ -2932,7 +2946,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
             return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], [q.inner], content_left=True,
                          gender=gender)
         # skip adjuncts up to the complementiser / colon / quote (address verbs: up to إلى)
-        after = sp[1] if sp[1] > pos else pos
+        after = max(sp[1], sp_end) if max(sp[1], sp_end) > pos else pos
         if name_q is not None and sp == name_q.inner:
             after = name_q.close + 1
         k = after

@@ -212,8 +212,8 @@ def test_seed_003_arabic(seed_run):
     for r in rows:
         by_speaker.setdefault(r["speaker_name"], []).append(r)
     algeria = by_speaker.get("Algeria", [])
-    assert [r["speaker_text"] for r in algeria][:3] == ["مصدر أمني جزائري مطلع",
-                                                        "المصدر الذي رفض الكشف عن هويته", "وتابع"]
+    # "المصدر الذي رفض الكشف عن هويته": the relative clause is left out of the speaker, as in English
+    assert [r["speaker_text"] for r in algeria][:3] == ["مصدر أمني جزائري مطلع", "المصدر", "وتابع"]
     assert sum(r["is_direct_quote"] for r in algeria) >= 4
     khabar = by_speaker.get("El Khabar", [])
     assert [r["speech_verb"] for r in khabar] == ["ذكرت", "أضافت", "وفق"]
