@@ -2030,9 +2030,30 @@ _RX_ASIDE_VERB = re.compile(rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{_FINITE}
                             rf"{'|'.join(sorted(_IRREGULAR_PAST))})\b")
 
 
+_RX_CLAIM_OBJECT_OK = re.compile(r"(?:(?:the|a|an|his|her|their|its|some|full|partial)\s+)?(?:\w+\s+)?"
+                                 r"(?:responsibility|credit|victory|victories|win|authorship|ownership)\b",
+                                 re.IGNORECASE)
+
+
+def _claim_clause(text: str, ce: int, c_s: int, c_e: int) -> bool:
+    """What `claim` reports: a clause ("claimed (that) the vote was rigged", "claimed it was ...") or a claim of
+    responsibility or victory; not a thing won or taken ("claimed the title", "the crash claimed 20 lives")."""
+    # (up to a second predicate of the subject: "claimed self-defense and was acquitted")
+    first = re.split(r"\s(?:and|but)\s+(?:\w+ly\s+)?(?:was|is|were|are|has|had|did|will|\w+ed)\b|[,;:]",
+                     text[c_s:c_e], maxsplit=1)[0]
+    return bool(re.search(r"\bthat\b", text[ce:c_s]) or _RX_CLAIM_OBJECT_OK.match(text, c_s)
+                or _RX_FINITE_OR_ED.search(first)  # "claimed nearly 400 delegates and alternates participated"
+                or _RX_PRONOUN_CLAUSE.match(text, c_s - 1) or _RX_IT_CLAUSE.match(text, c_s - 1)
+                or _RX_NP_CLAUSE.match(text, c_s - 1) or _RX_WEAK_CLAUSE.match(text, c_s - 1)
+                or text[c_s - 1:c_s + 1].strip()[:1] in "“\"")
+
+
 def _verb_en(doc: _Doc, c: Cue, cue_text: str, cs: int, ce: int, ss: int, se: int) -> _Cand | None:
     coord: list[int] = []
     cand = _verb_en_inner(doc, c, cue_text, cs, ce, ss, se, coord)
+    if cand is not None and c.lemma == "claim" and cand.quotes_direct is None and not cand.content_left \
+            and cand.cs >= ce and not _claim_clause(doc.text, ce, cand.cs, cand.ce):
+        return None  # "Chelsea claimed the title", "claiming the men's 800m": a claim on something, not a statement
     if cand is not None and c.kind == "participle" and cand.sp is not None and cand.quotes_direct is None \
             and doc.text[cand.sp[1]:cs].strip() == "," and cand.cs > cs:
         # "The attorney general of Texas, claiming the law was unconstitutional, filed a suit": a participle
