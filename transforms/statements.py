@@ -976,8 +976,12 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
         b = _first_nonspace(text, b)
         if b >= hi:
             continue
+        possessor = None
         for ms, me, _aid, _kind, _surf in doc.mentions_starting(b, b + 2):
-            return ms, me
+            if text[me:me + 2] not in ("'s", "’s"):
+                return ms, me
+            possessor = (ms, me)  # "Japan's central bank ..., announcing": the bank, unless nothing follows
+            break
         toks = _tokens(text, b, hi)
         if not toks:
             continue
@@ -999,8 +1003,11 @@ def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int]
                     or (wl.endswith("s") and k > 0 and toks[k - 1][2][:1].isupper() and not after_det))):
                 break
             end = e
-        if end is not None and _words(text[toks[0][0]:end]) <= 8:
+        if end is not None and _words(text[toks[0][0]:end]) <= 8 and not (
+                possessor is not None and text[end - 2:end] in ("'s", "’s")):
             return toks[0][0], end
+        if possessor is not None:
+            return possessor
     return None
 
 
