@@ -1363,8 +1363,13 @@ _NONSPEAKER = re.compile(r"\b(?:percent|per\s+cent|%|poll|polls|survey|data|figu
 # a body named "Survey" or "Data" speaks ("The U.S. Geological Survey said"); a poll does not
 _RX_NAMED_BODY = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:Survey|Data)\b")
 
+# "to" opens an attribution tail before a noun phrase ("said to reporters", "told to the BBC"), not before an
+# infinitive ("agreed to republish the book", "vows to impose a tax"): a lower-case word without -s after it
+_TO_TAIL = (r"to(?!\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us)\b)"
+            r"[a-z]+(?<!s)\b)")
+
 _TAIL_EN = re.compile(
-    rf"(?:\s*+,?\s*+(?:(?:on|in|at(?!\s+(?:least|most)\b)|during|last|this|late|early|earlier|later|via|from|to|"
+    rf"(?:\s*+,?\s*+(?:(?:on|in|at(?!\s+(?:least|most)\b)|during|last|this|late|early|earlier|later|via|from|{_TO_TAIL}|"
     rf"before|after|with|through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
     rf"(?:{_MONTHS_DAYS})\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
