@@ -1368,15 +1368,20 @@ _RX_NAMED_BODY = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:Survey|Data)\b")
 _TO_TAIL = (r"to(?!\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us)\b)"
             r"[a-z]+(?<!s)\b)")
 
+# a programme or publication title in quote marks inside a tail: words in title case ("on MSNBC’s “Morning
+# Joe.”", "on “Meet the Press”")
+_TITLE_Q = (r"(?-i:[“\"][A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|a|in|on|with|for|to)){0,5}[.!?]?[”\"])")
+
 _TAIL_EN = re.compile(
-    rf"(?:\s*+,?\s*+(?:(?:on|in|at(?!\s+(?:least|most)\b)|during|last|this|late|early|earlier|later|via|from|{_TO_TAIL}|"
+    rf"(?:\s*+,?\s*+(?:{_TITLE_Q}|"  # on MSNBC’s “Morning Joe.”
+    rf"(?:on|in|at(?!\s+(?:least|most)\b)|during|last|this|late|early|earlier|later|via|from|{_TO_TAIL}|"
     rf"before|after|with|through|over|by|of|for|while)\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
     rf"(?:{_MONTHS_DAYS})\b(?:(?!\bthat\b)[^,.;:“”\"«»!?])*+|"
     r"(?:yesterday|today|tonight|recently|repeatedly|again|then|also|privately|publicly|earlier|later|"
     r"\w+ly)\b))*+(?:\s+(?:who|whose)\b[^.;!?“”\"«»]*+|\s*+,\s*+(?:a|an|the|who|whose|one\s+of|[A-Z][\w’'-]*[’']s|(?!(?:and|but|while|although|though|"
     r"because|so|yet|which|adding|saying|noting|explaining|arguing|insisting|warning|stressing|claiming|suggesting|"
     r"calling|urging|according)\b)[a-z]+|\d+)\b(?:[^.;!?“”\"«»]|(?<=\b[A-Z])\.(?=\s*[A-Z]))*+)?"
-    r"\s*+(?P<end>[.!?]|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
+    r"\s*+(?P<end>[.!?]|(?<=[.!?][”\"])|,(?=\s*[“\"«])|,\s*(?=(?:adding|saying|noting|explaining|arguing|"
     r"insisting|warning|stressing|claiming|suggesting|calling|urging|according)\b)|$)",
     re.IGNORECASE,
 )
