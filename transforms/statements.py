@@ -2901,12 +2901,18 @@ def _ar_quoted_name(doc: _Doc, q: Quote, se: int) -> bool:
     return cm is not None and not re.search(r"[.!?،,:؛\"«»“”]", text[q.close + 1:cm.start()])
 
 
+_RX_AR_WORTH_MENTIONING = re.compile(r"(?:تغير|تغيير|شيء|شيئا|أثر|أثرا|تأثير|تأثيرا|فرق|فرقا|تقدم|تقدما|نجاح|نجاحا|"
+                                     r"اهتمام|اهتماما|دور|دورا)[\u064b-\u065f]*\s+$")
+
+
 def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
     text = doc.text
     cue = text[cs:ce]
     pos = _first_nonspace(text, ce)
     if c.lemma == "ذكر" and cue.startswith("ي") and _AR_COMP.match(text, pos):
         return None  # "يذكر أن ..." (it is worth noting that): the writer's aside, nobody speaks
+    if c.lemma == "ذكر" and cue.startswith("ي") and _RX_AR_WORTH_MENTIONING.search(text, max(0, cs - 12), cs):
+        return None  # "دون تغير يذكر", "لم يحقق شيئا يذكر": (a change) worth mentioning
     pos = _ar_skip_adverbs(text, pos)  # "وقال أيضاً إن", "قالت متهكمةً:": no subject
     resumptive = _RX_AR_RESUMPTIVE.match(text, pos) is not None
     pos = _ar_skip_adverbs(text, _ar_skip_addressee(doc, pos))  # "أكد عليه أيضًا حجة الإسلام محمود علوي"
@@ -3103,7 +3109,11 @@ _RX_AR_LEAD_PARTICLES = re.compile(
     r"^(?:[وف]?(?:كما|ثم|لكن|لكنه|لكنها|لكنهم|بينما|فيما|حيث|كذلك|أيضا|أيضاً|بل|إذ|"
     r"(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم))(?:\s+|$))+")
 # an adverb right after a speech verb, not its subject: "وقال أيضاً", "قالت متهكمةً" (an indefinite accusative)
-_RX_AR_ADVERB = re.compile(r"(?:أيضا|ايضا|كذلك|مجددا|[\u0621-\u064a]+(?:اً|ًا|ةً))(?![\w\u064b-\u065f])\s*[،,]?")
+_RX_AR_ADVERB = re.compile(r"(?:أيضا|ايضا|كذلك|مجددا|[\u0621-\u064a]+(?:اً|ًا|ةً)|"
+                           # a time phrase between the verb and what follows: "قد قالت العام الماضي إن"
+                           r"(?:في\s+)?(?:العام|الأسبوع|الاسبوع|الشهر|السنة|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|"
+                           r"الجمعة|السبت)\s+(?:الماضي|الماضية|المقبل|المقبلة|الجاري|الحالي))"
+                           r"(?![\w\u064b-\u065f])\s*[،,]?")
 # heads after حسب / وفق that are a norm or a measure, not a source (normalised spelling)
 _AR_NOT_SOURCE_HEADS = {normalize_arabic(w) for w in (
     "التوزيع", "السياق", "التركيب", "الترتيب", "النوع", "الحاجة", "الطلب", "الأولوية", "الأولويات", "الظروف",
@@ -3130,7 +3140,7 @@ def _ar_bare_head(word: str) -> str:
 _AR_NOT_SOURCE_STEMS = {_ar_bare_head(w) for w in (
     "نوع", "قواعد", "سعر", "أسعار", "نسبة", "مستوى", "طبيعة", "حجم", "عدد", "مدة", "شروط", "شرط", "معايير", "معيار",
     "مبدأ", "مبادئ", "أساس", "قيمة", "ترتيب", "مرحلة", "ظروف", "حاجة", "خطة", "قانون", "نظام", "اتفاق", "اتفاقية",
-    "حكم", "ذلك", "هذا", "هذه")}  # (and "وفقا لذلك": accordingly)
+    "حكم", "ذلك", "هذا", "هذه", "أهداف", "هدف", "رؤية", "برنامج", "أهواء", "هوى", "رغبات", "مصالح", "إرادة")}  # (and "وفقا لذلك": accordingly)
 
 
 # ----------------------------------------------------------------------------------------------------------
