@@ -2857,8 +2857,11 @@ _RX_AR_NAME_INTRO = re.compile(
 _RX_AR_TO_MEDIA = re.compile(r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو)")
 
 
+_RX_AR_DOCUMENT = re.compile(r"[وف]?(?:ال)?(?:تقرير|دراسة|بيان|تحليل|استطلاع|مقال|مقالة|رسالة|وثيقة|نشرة|مذكرة)")
 _RX_AR_SPEAKER_CUT = re.compile(r"(?:الذي|التي|الذين|اللذان|اللتان|اللواتي|قبيل|قبل|بعد|خلال|أثناء|اثناء|عقب|أمس|"
-                                r"امس|اليوم|للصحافة|للصحفيين|للصحافيين|للإعلام|للاعلام|لوسائل)")
+                                r"امس|اليوم|يوم|للصحافة|للصحفيين|للصحافيين|للإعلام|للاعلام|لوسائل|"
+                                r"ال(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)|"
+                                r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو))")
 
 
 def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]:
@@ -2866,8 +2869,14 @@ def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]
     the quoted name of an outlet kept in (ذكرت صحيفة "وول ستريت جورنال" -> صحيفة "وول ستريت جورنال")."""
     text = doc.text
     words = list(re.finditer(r"\S+", text[sp[0]:sp[1]]))
+    document = bool(words) and _RX_AR_DOCUMENT.fullmatch(words[0].group()) is not None
     for i, w in enumerate(words[1:], 1):
-        if _RX_AR_SPEAKER_CUT.fullmatch(w.group()) and _quote_around(doc, sp[0] + w.start()) is None:
+        if document and w.group().startswith("ل") and not w.group().startswith("لل"):
+            continue  # "تقرير لوكالة موديز": the agency's report, not the agency spoken to
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        if (_RX_AR_SPEAKER_CUT.fullmatch(w.group()) or (w.group() in ("صباح", "مساء") and (
+                _RX_AR_SPEAKER_CUT.fullmatch(nxt) or nxt == "أول"))) \
+                and _quote_around(doc, sp[0] + w.start()) is None:  # (not "المطوفة صباح بوان": a name)
             # "رونالدينيو الذي سيرتدي القميص رقم 10", "أسيلبورج وزير خارجية لكسمبورج قبيل المحادثات", "لو مير
             # للصحافة": a relative clause, a time phrase or the press spoken to ends the speaker
             sp = (sp[0], _trim(text, sp[0], sp[0] + words[i - 1].end())[1])
