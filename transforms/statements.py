@@ -1549,6 +1549,12 @@ _RX_MAIN_VERB = re.compile(
     r"raised|irked|alarmed|infuriated|stunned|shocked|surprised)\b")
 
 
+# cue forms that are only past participles: a verb only after an auxiliary ("has shown", "had known")
+_PARTICIPLE_ONLY = {"shown", "known", "written", "seen"}
+_RX_PERFECT_BEFORE = re.compile(r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being)|[’'](?:s|ve|d))"
+                                r"\s+(?:(?:\w+ly|not|also|never|already|long|just|since|now)\s+)*$", re.IGNORECASE)
+
+
 def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
@@ -1584,6 +1590,8 @@ def _english_candidates(doc: _Doc, table: CueTable) -> list[_Cand]:
             continue  # "a claim", "the say": a base form needs "they"/"officials"/"will"/"did" before it
         if _NEGATED.search(text, max(0, cs - 30), cs):
             continue  # "did not say", "never claimed"
+        if form in _PARTICIPLE_ONLY and not _RX_PERFECT_BEFORE.search(text, max(0, cs - 40), cs):
+            continue  # "a level of humour shown in ...": without an auxiliary, a participle qualifies a noun
         if (form == c.lemma or c.kind == "participle") and _RX_DET_BEFORE.search(text, max(0, cs - 30), cs) \
                 and not (form in _NOUN_LIKE_FORMS and _RX_ADJUNCT_THAT.match(text, ce, min(len(text), ce + 80))):
             # "the mere mention of", "a call for", "issued a ruling": a noun after a determiner (but "issued a
