@@ -1424,7 +1424,9 @@ _RX_NOT_VERB_BEFORE = re.compile(r"(?:[’']s|\d|\b(?:the|a|an|his|her|their|its
 _RX_WEAK_CLAUSE = re.compile(
     r"\s*(?:(?!(?:that|which|who|whom|whose|where|when|while|if|as|because|and|but|or|in|on|at|about|for|of|"
     r"from|with|by|over|after|before|against|into|than)\b)[\w’'.-]+\s+){1,5}?"
-    rf"(?:{_FINITE}|(?:had|has|have|are|were|can|could|would|should|do)n[’']t)\b")
+    rf"(?:{_FINITE}|(?:had|has|have|are|were|can|could|would|should|do)n[’']t)\b"
+    # or a name and a past tense ("suggested Trump went too far", "implied Clinton lied")
+    rf"|\s*(?:[A-Z][\w’'.-]*\s+){{1,3}}(?:[a-z]+ed|went|{'|'.join(sorted(_IRREGULAR_PAST))})\b")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:{_FINITE})\b)")
 
