@@ -1414,13 +1414,13 @@ _RX_NP_CLAUSE = re.compile(
     rf"(?:{_FINITE}|never|\w+ed)\b")
 # the same with a finite auxiliary only (not "wrote a detailed letter", "maintains a large pledged lead")
 _RX_NP_FINITE_CLAUSE = re.compile(_RX_NP_CLAUSE.pattern.replace("|never|\\w+ed)", ")"))
+# a cue word after a possessive, a determiner or a number is a noun or an adjective ("Britain's charged
+# uprising", "400 pledged delegates")
+_RX_NOT_VERB_BEFORE = re.compile(r"(?:[’']s|\d|\b(?:the|a|an|his|her|their|its|our|my|your))\s+$", re.IGNORECASE)
 # a that-less clause after a weak cue: a subject of up to five words, none of them a relative or a verb of
 # its own, then a finite auxiliary ("suggested Trump hadn’t meant", "insist delegates must heed", "suggests
 # any further deals to increase trade should be"); not "wrote an op-ed that was ...", "the remarks in other
 # arenas have", "has seen the messages but would"
-# a cue word after a possessive, a determiner or a number is a noun or an adjective ("Britain's charged
-# uprising", "400 pledged delegates")
-_RX_NOT_VERB_BEFORE = re.compile(r"(?:[’']s|\d|\b(?:the|a|an|his|her|their|its|our|my|your))\s+$", re.IGNORECASE)
 _RX_WEAK_CLAUSE = re.compile(
     r"\s*(?:(?!(?:that|which|who|whom|whose|where|when|while|if|as|because|and|but|or|in|on|at|about|for|of|"
     r"from|with|by|over|after|before|against|into|than)\b)[\w’'.-]+\s+){1,5}?"
@@ -2871,12 +2871,13 @@ _RX_AR_DOCUMENT = re.compile(r"[وف]?(?:ال)?(?:تقرير|دراسة|بيان
 _RX_AR_SPEAKER_CUT = re.compile(r"(?:الذي|التي|الذين|اللذان|اللتان|اللواتي|قبيل|قبل|بعد|خلال|أثناء|اثناء|عقب|أمس|"
                                 r"امس|اليوم|يوم|للصحافة|للصحفيين|للصحافيين|للإعلام|للاعلام|لوسائل|"
                                 r"ال(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)|"
-                                r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو))")
+                                rf"{_RX_AR_TO_MEDIA.pattern})")
 
 
 def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]:
-    """An Arabic speaker span with the outlet it spoke to left out (قال جون ماكين لشبكة "..." -> جون ماكين) and
-    the quoted name of an outlet kept in (ذكرت صحيفة "وول ستريت جورنال" -> صحيفة "وول ستريت جورنال")."""
+    """An Arabic speaker span without what follows the speaker's noun phrase: a relative clause, a time phrase,
+    the outlet or press spoken to (قال جون ماكين لشبكة "..." -> جون ماكين); with the quoted name of an outlet
+    kept in (ذكرت صحيفة "وول ستريت جورنال" -> صحيفة "وول ستريت جورنال")."""
     text = doc.text
     words = list(re.finditer(r"\S+", text[sp[0]:sp[1]]))
     document = bool(words) and _RX_AR_DOCUMENT.fullmatch(words[0].group()) is not None
@@ -2892,8 +2893,6 @@ def _ar_speaker_name(doc: _Doc, sp: tuple[int, int], se: int) -> tuple[int, int]
             sp = (sp[0], _trim(text, sp[0], sp[0] + words[i - 1].end())[1])
             words = words[:i]
             break
-    if len(words) >= 2 and _RX_AR_TO_MEDIA.fullmatch(words[-1].group()):
-        return sp[0], sp[0] + words[-2].end()
     if words and _RX_AR_NAME_INTRO.fullmatch(words[-1].group()) and not words[-1].group().startswith("ل"):
         k = _first_nonspace(text, sp[1])
         q = _quote_starting(doc, k, k + 1) if text[k:k + 1] in "\"«“" else None
