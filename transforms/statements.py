@@ -968,6 +968,9 @@ _IRREGULAR_PAST = {"sought", "thought", "brought", "bought", "began", "became", 
                    "paid", "fought", "struck", "drew", "threw", "chose", "rose", "broke", "spoke", "took"}
 
 
+_IRREGULAR_PAST_ALT = "|".join(sorted(_IRREGULAR_PAST))  # (as a regex alternation)
+
+
 def _sentence_subject(text: str, lo: int, hi: int, doc: _Doc) -> tuple[int, int] | None:
     """Subject of the main clause before a participle/coordinated cue at hi: the first noun phrase of the
     last comma-separated segment that starts with one (`Hours later, Trump returned ..., telling`)."""
@@ -1426,7 +1429,7 @@ _RX_WEAK_CLAUSE = re.compile(
     r"from|with|by|over|after|before|against|into|than)\b)[\w’'.-]+\s+){1,5}?"
     rf"(?:{_FINITE}|(?:had|has|have|are|were|can|could|would|should|do)n[’']t)\b"
     # or a name and a past tense ("suggested Trump went too far", "implied Clinton lied")
-    rf"|\s*(?:[A-Z][\w’'.-]*\s+){{1,3}}(?:[a-z]+ed|went|{'|'.join(sorted(_IRREGULAR_PAST))})\b")
+    rf"|\s*(?:[A-Z][\w’'.-]*\s+){{1,3}}(?:[a-z]+ed|went|{_IRREGULAR_PAST_ALT})\b")
 # "it could ...", "there is ...": an expletive or `it` subject with a finite verb opens a clause
 _RX_IT_CLAUSE = re.compile(rf"\s*(?:it|there)(?:[’']s\s|\s+(?:(?:\w+ly|also|still|never|not)\s+)?(?:{_FINITE})\b)")
 
@@ -2054,7 +2057,7 @@ def _lead_of_quote(doc: _Doc, ss: int, q: Quote) -> int | None:
 
 
 _RX_ASIDE_VERB = re.compile(rf",\s+(?:(?:also|then|later|\w+ly)\s+)?(?:{_FINITE}|[a-z]+ed|"
-                            rf"{'|'.join(sorted(_IRREGULAR_PAST))})\b")
+                            rf"{_IRREGULAR_PAST_ALT})\b")
 
 
 _RX_CLAIM_OBJECT_OK = re.compile(r"(?:(?:the|a|an|his|her|their|its|some|full|partial)\s+)?(?:\w+\s+)?"
@@ -2856,15 +2859,16 @@ def _ar_skip_addressee(doc: _Doc, pos: int) -> int:
     return out
 
 
+_AR_MEDIA = "قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو"
 # a noun that introduces a name in quote marks: قناة "...", لشبكة «...», شركة "...", صحيفة «...»
 _RX_AR_NAME_INTRO = re.compile(
-    r"[وفلب]?(?:ال|لل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|شركة|مصرف|بنك|مؤسسة|منظمة|جمعية|حزب|جبهة|حركة|"
-    r"مبادرة|مركز|برنامج|مكتب|تلفزيون|التلفزيون|إذاعة|راديو|مجموعة|هيئة|صندوق|مؤشر|تقرير|كتاب|فيلم|مسلسل)"
+    rf"[وفلب]?(?:ال|لل)?(?:{_AR_MEDIA}|التلفزيون|شركة|مصرف|بنك|مؤسسة|منظمة|جمعية|حزب|جبهة|حركة|"
+    r"مبادرة|مركز|برنامج|مكتب|مجموعة|هيئة|صندوق|مؤشر|تقرير|كتاب|فيلم|مسلسل)"
     r"(?:ي|ية)?")
 
 
 # the outlet a speaker spoke to: لشبكة، لقناة، لصحيفة ... (not "الرئيس التنفيذي لشركة": the company he heads)
-_RX_AR_TO_MEDIA = re.compile(r"ل(?:ل)?(?:قناة|شبكة|صحيفة|جريدة|مجلة|موقع|وكالة|تلفزيون|إذاعة|راديو)")
+_RX_AR_TO_MEDIA = re.compile(rf"ل(?:ل)?(?:{_AR_MEDIA})")
 
 
 _RX_AR_DOCUMENT = re.compile(r"[وف]?(?:ال)?(?:تقرير|دراسة|بيان|تحليل|استطلاع|مقال|مقالة|رسالة|وثيقة|نشرة|مذكرة)")
@@ -3011,7 +3015,7 @@ def _ar_verb(doc, c, m, ws, cs, ce, ss, se) -> _Cand | None:
             return _Cand(cs, ce, cue, c.lemma, sp, q.inner[0], q.inner[1], [q.inner], content_left=True,
                          gender=gender)
         # skip adjuncts up to the complementiser / colon / quote (address verbs: up to إلى)
-        after = max(sp[1], sp_end) if max(sp[1], sp_end) > pos else pos
+        after = max(sp[1], sp_end, pos)
         if name_q is not None and sp == name_q.inner:
             after = name_q.close + 1
         k = after
@@ -3154,7 +3158,9 @@ def _ar_bare_head(word: str) -> str:
     return w
 
 
-# (and "حسب نوع المخالفة", "وفقا لقواعدها الدستورية", "بحسب السعر المتوقع")
+# (and "حسب نوع المخالفة", "وفقا لقواعدها الدستورية", "بحسب السعر المتوقع"): compared without لـ, the article
+# and a possessive. Not the stems of _AR_NOT_SOURCE_HEADS, whose definite forms must stay exact ("الموقع" is a
+# location, "وفقا لموقع ..." a website)
 _AR_NOT_SOURCE_STEMS = {_ar_bare_head(w) for w in (
     "نوع", "قواعد", "سعر", "أسعار", "نسبة", "مستوى", "طبيعة", "حجم", "عدد", "مدة", "شروط", "شرط", "معايير", "معيار",
     "مبدأ", "مبادئ", "أساس", "قيمة", "ترتيب", "مرحلة", "ظروف", "حاجة", "خطة", "قانون", "نظام", "اتفاق", "اتفاقية",
